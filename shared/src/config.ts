@@ -1,0 +1,129 @@
+/**
+ * Typed configuration: a schema with defaults, read from the environment under a prefix, with
+ * explicit values winning over the environment. A bad value throws a ConfigError that names the
+ * variable, so a service stops at start-up instead of running half-configured.
+ */
+export type FieldSpec =
+  | { type: 'int'; default: number; min?: number; max?: number; env?: string; doc?: string }
+  | { type: 'number'; default: number; min?: number; max?: number; env?: string; doc?: string }
+  | { type: 'string'; default: string; env?: string; doc?: string }
+  | { type: 'bool'; default: boolean; env?: string; doc?: string }
+  | { type: 'enum'; values: readonly string[]; default: string; env?: string; doc?: string }
+  | { type: 'list'; default: readonly string[]; env?: string; doc?: string }
+  | { type: 'map'; default: Readonly<Record<string, string>>; env?: string; doc?: string };
+
+export type Schema = Record<string, FieldSpec>;
+
+type ValueOf<F extends FieldSpec> = F extends { type: 'int' | 'number' }
+  ? number
+  : F extends { type: 'bool' }
+    ? boolean
+    : F extends { type: 'list' }
+      ? string[]
+      : F extends { type: 'map' }
+        ? Record<string, string>
+        : string;
+
+export type ConfigOf<S extends Schema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+/** `maxBatchSize` → `MAX_BATCH_SIZE`. */
+export function envName(prefix: string, key: string): string {
+  return prefix + key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+function parseNumber(spec: { min?: number; max?: number }, raw: string, int: boolean, name: string): number {
+  const value = Number(raw.trim());
+  const range = `${spec.min ?? '-∞'}..${spec.max ?? '∞'}`;
+  if (raw.trim() === '' || !Number.isFinite(value) || (int && !Number.isInteger(value))) {
+    throw new ConfigError(name, `expected ${int ? 'an integer' : 'a number'} in ${range}, got ${JSON.stringify(raw)}`);
+  }
+  if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+    throw new ConfigError(name, `${value} is outside ${range}`);
+  }
+  return value;
+}
+
+/** `a=x,b=y` (or `;`-separated) into a record; a name may appear once. */
+export function parseMap(raw: string, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of raw.split(/[;,](?=\s*[\w.-]+\s*=)/)) {
+    if (part.trim() === '') continue;
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq).trim();
+    if (eq <= 0 || key === '') throw new ConfigError(name, `expected name=value pairs, got ${JSON.stringify(part)}`);
+    if (Object.hasOwn(out, key)) throw new ConfigError(name, `${key} is given twice`);
+    out[key] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+function parse(spec: FieldSpec, raw: string, name: string): unknown {
+  switch (spec.type) {
+    case 'int':
+      return parseNumber(spec, raw, true, name);
+    case 'number':
+      return parseNumber(spec, raw, false, name);
+    case 'bool': {
+      const v = raw.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+      throw new ConfigError(name, `expected true or false, got ${JSON.stringify(raw)}`);
+    }
+    case 'enum':
+      if (!spec.values.includes(raw.trim())) {
+        throw new ConfigError(name, `expected one of ${spec.values.join('|')}, got ${JSON.stringify(raw)}`);
+      }
+      return raw.trim();
+    case 'list':
+      return raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    case 'map':
+      return parseMap(raw, name);
+    case 'string':
+      return raw;
+  }
+}
+
+export interface LoadOptions<S extends Schema> {
+  /** Prefix of the environment names, e.g. `TENSORHOP_DOWNLOADER_`. */
+  prefix: string;
+  /** @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** Values that win over the environment (e.g. from a test). */
+  explicit?: Partial<ConfigOf<S>>;
+}
+
+/** Explicit value, then environment, then default; throws ConfigError naming the first bad variable. */
+export function loadConfig<S extends Schema>(schema: S, options: LoadOptions<S>): ConfigOf<S> {
+  const env = options.env ?? process.env;
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(schema)) {
+    const name = spec.env ?? envName(options.prefix, key);
+    const explicit = (options.explicit as Record<string, unknown> | undefined)?.[key];
+    const raw = env[name];
+    if (explicit !== undefined) out[key] = explicit;
+    else if (raw !== undefined && !(raw === '' && spec.type !== 'string')) out[key] = parse(spec, raw, name);
+    else out[key] = structuredClone(spec.default);
+  }
+  return out as ConfigOf<S>;
+}
+
+/** Markdown table rows of a schema, for the README and `--help`. */
+export function describeConfig(schema: Schema, prefix: string): string[] {
+  return Object.entries(schema).map(([key, spec]) => {
+    const def = typeof spec.default === 'object' ? JSON.stringify(spec.default) : String(spec.default);
+    return `| \`${spec.env ?? envName(prefix, key)}\` | ${def} | ${spec.doc ?? ''} |`;
+  });
+}

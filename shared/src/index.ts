@@ -1,0 +1,23 @@
+/** @tensorhop/protocol: the schema, tensor codec, client, service kit and hop routing of tensorhop. */
+export * from './dtype.js';
+export * from './errors.js';
+export * from './tensor.js';
+export * from './codec.js';
+export * from './messages.js';
+export * from './json-mapping.js';
+export * from './wire.js';
+export * from './rows.js';
+export * from './config.js';
+export * from './client.js';
+export { pb } from './pb.js';
+export { deadline, type Deadline } from './utils/deadline.js';
+export { parseRetryAfter } from './utils/retry-after.js';
+export * from './kit/stage.js';
+export * from './kit/service.js';
+export * from './kit/service-config.js';
+export * from './kit/hops.js';
+export * from './kit/logger.js';
+export * from './kit/metrics.js';
+export * from './kit/respond.js';
+export { readBody } from './kit/body.js';
+export { runService } from './kit/run.js';

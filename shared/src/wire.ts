@@ -1,0 +1,98 @@
+/**
+ * Bodies on the wire: each message in protobuf or in its JSON mapping, chosen by Content-Type.
+ */
+import { badRequest } from './errors.js';
+import {
+  inferRequestFromJson,
+  inferRequestToJson,
+  inferResponseFromJson,
+  inferResponseToJson,
+  metadataFromJson,
+  metadataToJson,
+  requestFromJson,
+} from './json-mapping.js';
+import {
+  inferRequestFromPb,
+  inferRequestToPb,
+  inferResponseFromPb,
+  inferResponseToPb,
+  metadataFromPb,
+  metadataToPb,
+  type InferRequest,
+  type InferResponse,
+  type Metadata,
+  type Request,
+} from './messages.js';
+import { pb } from './pb.js';
+
+export type Encoding = 'protobuf' | 'json';
+
+export const CONTENT_TYPES: Record<Encoding, string> = {
+  protobuf: 'application/x-protobuf',
+  json: 'application/json',
+};
+
+/** The encoding a Content-Type names, or undefined for anything else. */
+export function encodingOf(contentType: string | undefined): Encoding | undefined {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/x-protobuf' || type === 'application/protobuf' || type === 'application/octet-stream') {
+    return 'protobuf';
+  }
+  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  return undefined;
+}
+
+function parseJson(body: Uint8Array): unknown {
+  try {
+    return JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  } catch (error) {
+    throw badRequest(`malformed JSON body: ${(error as Error).message}`);
+  }
+}
+
+function decodePb<T>(decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    throw badRequest(`malformed protobuf body: ${(error as Error).message}`);
+  }
+}
+
+const toBytes = (json: unknown): Buffer => Buffer.from(JSON.stringify(json), 'utf8');
+
+export function decodeRequest(body: Uint8Array, encoding: Encoding): Request {
+  if (encoding === 'json') return requestFromJson(parseJson(body));
+  const m = decodePb(() => pb.Request.decode(body));
+  if (m.infer) return { infer: inferRequestFromPb(m.infer) };
+  if (m.metadata) return { metadata: {} };
+  throw badRequest('request has neither infer nor metadata');
+}
+
+export function encodeInferRequest(r: InferRequest, encoding: Encoding): Uint8Array {
+  if (encoding === 'json') return toBytes({ infer: inferRequestToJson(r) });
+  return pb.Request.encode({ infer: inferRequestToPb(r) }).finish();
+}
+
+export function encodeMetadataRequest(encoding: Encoding): Uint8Array {
+  return encoding === 'json' ? toBytes({ metadata: {} }) : pb.Request.encode({ metadata: {} }).finish();
+}
+
+export function encodeInferResponse(r: InferResponse, encoding: Encoding): Uint8Array {
+  if (encoding === 'json') return toBytes(inferResponseToJson(r));
+  return pb.InferResponse.encode(inferResponseToPb(r)).finish();
+}
+
+export function decodeInferResponse(body: Uint8Array, encoding: Encoding): InferResponse {
+  if (encoding === 'json') return inferResponseFromJson(parseJson(body));
+  return inferResponseFromPb(decodePb(() => pb.InferResponse.decode(body)));
+}
+
+export function encodeMetadata(m: Metadata, encoding: Encoding): Uint8Array {
+  if (encoding === 'json') return toBytes(metadataToJson(m));
+  return pb.MetadataResponse.encode(metadataToPb(m)).finish();
+}
+
+export function decodeMetadata(body: Uint8Array, encoding: Encoding): Metadata {
+  if (encoding === 'json') return metadataFromJson(parseJson(body));
+  return metadataFromPb(decodePb(() => pb.MetadataResponse.decode(body)));
+}
