@@ -4,11 +4,22 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['shared/test', 'services/downloader/test', 'services/preprocessor/test', 'services/model/test', 'services/gateway/test', 'test'];
+const roots = [
+  'shared/test',
+  'services/downloader/test',
+  'services/preprocessor/test',
+  'services/model/test',
+  'services/gateway/test',
+  'test',
+];
 const only = process.argv.slice(2);
 const files = roots
   .filter((dir) => existsSync(dir))
-  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)))
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => join(dir, f)),
+  )
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 if (files.length === 0) {
   console.error('no test files found');

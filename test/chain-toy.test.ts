@@ -19,14 +19,19 @@ import { addStage, formatStage, startStage, timesStage, type Running } from './h
 
 const KEYS = ['a', 'b', 'c', 'd', 'e'];
 const input = () => float32Tensor([5], new Float32Array([1, 2, 3, 4, 5]));
-const texts = (r: InferResponse) => Array.from((r.outputs[0] as StringTensor).strings, (s) => Buffer.from(s).toString());
+const texts = (r: InferResponse) =>
+  Array.from((r.outputs[0] as StringTensor).strings, (s) => Buffer.from(s).toString());
 const EXPECTED = ['value=4', 'value=6', 'value=8', 'value=10', 'value=12'];
 
 describe('toy chain', () => {
   let add: Running, times: Running, format: Running;
 
   before(async () => {
-    [add, times, format] = await Promise.all([startStage(addStage), startStage(timesStage), startStage(formatStage)]);
+    [add, times, format] = await Promise.all([
+      startStage(addStage),
+      startStage(timesStage),
+      startStage(formatStage),
+    ]);
     const hops = { add: add.url, times: times.url, format: format.url };
     for (const s of [add, times, format]) s.service.config.hops = hops;
   });
@@ -42,7 +47,10 @@ describe('toy chain', () => {
     const r3 = await infer(format.url, r2.outputs, { keys: r2.keys, inputNames: r2.outputNames, ...exact });
     assert.deepEqual(r3.keys, KEYS);
     assert.deepEqual(texts(r3), EXPECTED);
-    assert.deepEqual(r3.trace.map((t) => t.stage), ['format']);
+    assert.deepEqual(
+      r3.trace.map((t) => t.stage),
+      ['format'],
+    );
   });
 
   test('server sequencing: each stage forwards to its configured successor', async () => {
@@ -52,8 +60,14 @@ describe('toy chain', () => {
       const r = await infer(add.url, [input()], { keys: KEYS });
       assert.deepEqual(r.keys, KEYS);
       assert.deepEqual(texts(r), EXPECTED);
-      assert.deepEqual(r.trace.map((t) => t.stage), ['add', 'times', 'format']);
-      assert.deepEqual(r.trace.map((t) => t.rowsIn), [5, 5, 5]);
+      assert.deepEqual(
+        r.trace.map((t) => t.stage),
+        ['add', 'times', 'format'],
+      );
+      assert.deepEqual(
+        r.trace.map((t) => t.rowsIn),
+        [5, 5, 5],
+      );
     } finally {
       add.service.config.next = '';
       times.service.config.next = '';
@@ -61,7 +75,10 @@ describe('toy chain', () => {
   });
 
   test('hybrid sequencing: the client hands the first stage the hops after it', async () => {
-    const r = await infer(add.url, [input()], { keys: KEYS, route: { next: ['times', 'format'], mode: 'EXACT' } });
+    const r = await infer(add.url, [input()], {
+      keys: KEYS,
+      route: { next: ['times', 'format'], mode: 'EXACT' },
+    });
     assert.deepEqual(r.keys, KEYS);
     assert.deepEqual(texts(r), EXPECTED);
     // JSON mapping gives the same answer.
@@ -80,7 +97,10 @@ describe('toy chain', () => {
       assert.deepEqual(texts(r), EXPECTED);
       // EXACT with the same next stops at times, whatever its default.
       const stop = await infer(add.url, [input()], { keys: KEYS, route: { next: ['times'], mode: 'EXACT' } });
-      assert.deepEqual(Array.from((stop.outputs[0] as NumericTensor).data as Float32Array), [4, 6, 8, 10, 12]);
+      assert.deepEqual(
+        Array.from((stop.outputs[0] as NumericTensor).data as Float32Array),
+        [4, 6, 8, 10, 12],
+      );
     } finally {
       times.service.config.next = '';
     }
@@ -91,7 +111,10 @@ describe('toy chain', () => {
     try {
       const r = await infer(add.url, [input()], { keys: KEYS, ...exact });
       assert.deepEqual(Array.from((r.outputs[0] as NumericTensor).data as Float32Array), [2, 3, 4, 5, 6]);
-      assert.deepEqual(r.trace.map((t) => t.stage), ['add']);
+      assert.deepEqual(
+        r.trace.map((t) => t.stage),
+        ['add'],
+      );
     } finally {
       add.service.config.next = '';
     }
@@ -107,7 +130,10 @@ describe('toy chain', () => {
       // Seven stages ran; the eighth refused to forward before doing any work.
       assert.equal(reply.response.trace.length, 7);
       // A client-set hops_left is honoured too.
-      const short = await inferRaw(add.url, buildInferRequest([input()], { keys: KEYS, route: { hopsLeft: 2 } }));
+      const short = await inferRaw(
+        add.url,
+        buildInferRequest([input()], { keys: KEYS, route: { hopsLeft: 2 } }),
+      );
       assert.equal(short.status, 508);
       assert.equal(short.response.trace.length, 1);
     } finally {
@@ -125,7 +151,10 @@ describe('toy chain', () => {
 
   test('a dead next hop is HOP_UNAVAILABLE naming the hop, and the stage stays healthy', async () => {
     add.service.config.hops = { ...add.service.config.hops, dead: 'http://127.0.0.1:1' };
-    const reply = await inferRaw(add.url, buildInferRequest([input()], { keys: KEYS, route: { next: ['dead'], mode: 'EXACT' } }));
+    const reply = await inferRaw(
+      add.url,
+      buildInferRequest([input()], { keys: KEYS, route: { next: ['dead'], mode: 'EXACT' } }),
+    );
     assert.equal(reply.status, 502);
     const err = reply.response.errors.find((e) => e.key === '');
     assert.equal(err?.code, 'HOP_UNAVAILABLE');
@@ -140,7 +169,10 @@ describe('toy chain', () => {
   test('a middle stage failing two of five rows returns them as row errors, the rest as results', async () => {
     const r = await infer(add.url, [input()], {
       keys: KEYS,
-      route: { next: [{ target: 'times', config: JSON.stringify({ fail: [3, 5] }) }, 'format'], mode: 'EXACT' },
+      route: {
+        next: [{ target: 'times', config: JSON.stringify({ fail: [3, 5] }) }, 'format'],
+        mode: 'EXACT',
+      },
     });
     // add turns 2→3 and 4→5, so times refuses rows b and d.
     assert.deepEqual(r.keys, ['a', 'c', 'e']);
@@ -153,10 +185,13 @@ describe('toy chain', () => {
       ],
     );
     assert.deepEqual(accountKeys(KEYS, r.keys, r.errors), { missing: [], duplicated: [], unexpected: [] });
-    assert.deepEqual(r.trace.map((t) => [t.stage, t.rowsIn, t.rowsOut]), [
-      ['add', 5, 5],
-      ['times', 5, 3],
-      ['format', 3, 3],
-    ]);
+    assert.deepEqual(
+      r.trace.map((t) => [t.stage, t.rowsIn, t.rowsOut]),
+      [
+        ['add', 5, 5],
+        ['times', 5, 3],
+        ['format', 3, 3],
+      ],
+    );
   });
 });

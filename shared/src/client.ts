@@ -9,7 +9,14 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosError, type AxiosResponse } from 'axios';
 import { TensorhopError, isErrorCode } from './errors.js';
-import { inferRequest, type Hop, type InferRequest, type InferResponse, type Metadata, type RouteMode } from './messages.js';
+import {
+  inferRequest,
+  type Hop,
+  type InferRequest,
+  type InferResponse,
+  type Metadata,
+  type RouteMode,
+} from './messages.js';
 import type { Tensor } from './tensor.js';
 import { deadline } from './utils/deadline.js';
 import { parseRetryAfter } from './utils/retry-after.js';
@@ -86,7 +93,11 @@ async function post(url: string, body: Uint8Array, options: CallOptions): Promis
     for (let attempt = 0; ; attempt++) {
       try {
         return await axios.post<Buffer>(url, body, {
-          headers: { 'content-type': CONTENT_TYPES[encoding], accept: CONTENT_TYPES[encoding], ...options.headers },
+          headers: {
+            'content-type': CONTENT_TYPES[encoding],
+            accept: CONTENT_TYPES[encoding],
+            ...options.headers,
+          },
           responseType: 'arraybuffer',
           transformRequest: (d: unknown) => d,
           transformResponse: (d: unknown) => d,
@@ -102,8 +113,10 @@ async function post(url: string, body: Uint8Array, options: CallOptions): Promis
       } catch (error) {
         const e = error as AxiosError;
         if (attempt === 0 && !limit.signal.aborted && isRetryable(e)) continue;
-        if (limit.timedOut) throw new TensorhopError('HOP_TIMEOUT', `${url}: no reply within ${timeoutMs} ms`);
-        if (options.signal?.aborted) throw new TensorhopError('HOP_TIMEOUT', `${url}: call aborted by the caller`);
+        if (limit.timedOut)
+          throw new TensorhopError('HOP_TIMEOUT', `${url}: no reply within ${timeoutMs} ms`);
+        if (options.signal?.aborted)
+          throw new TensorhopError('HOP_TIMEOUT', `${url}: call aborted by the caller`);
         throw new TensorhopError('HOP_UNAVAILABLE', `${url}: ${e.code ?? e.message}`, { cause: e });
       }
     }
@@ -117,21 +130,35 @@ function replyEncoding(res: AxiosResponse, fallback: Encoding): Encoding {
 }
 
 /** Sends a ready-made InferRequest and returns the status and the decoded reply, 2xx or not. */
-export async function inferRaw(target: string, request: InferRequest, options: CallOptions = {}): Promise<RawReply> {
+export async function inferRaw(
+  target: string,
+  request: InferRequest,
+  options: CallOptions = {},
+): Promise<RawReply> {
   const encoding = options.encoding ?? 'protobuf';
   const res = await post(target, encodeInferRequest(request, encoding), options);
   let response: InferResponse;
   try {
     response = decodeInferResponse(res.data, replyEncoding(res, encoding));
   } catch {
-    throw new TensorhopError('HOP_UNAVAILABLE', `${target}: HTTP ${res.status} with a body that is not a tensorhop reply`);
+    throw new TensorhopError(
+      'HOP_UNAVAILABLE',
+      `${target}: HTTP ${res.status} with a body that is not a tensorhop reply`,
+    );
   }
   const retryAfter = parseRetryAfter(res.headers['retry-after'] as string | undefined);
-  return { status: res.status, response, ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) };
+  return {
+    status: res.status,
+    response,
+    ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+  };
 }
 
 /** Builds the InferRequest that `infer` sends. */
-export function buildInferRequest(inputs: Tensor[] | Record<string, Tensor>, options: InferOptions = {}): InferRequest {
+export function buildInferRequest(
+  inputs: Tensor[] | Record<string, Tensor>,
+  options: InferOptions = {},
+): InferRequest {
   const named = !Array.isArray(inputs);
   const tensors = named ? Object.values(inputs) : inputs;
   const route = options.route ?? {};
@@ -169,7 +196,10 @@ export async function metadata(target: string, options: CallOptions = {}): Promi
   const encoding = options.encoding ?? 'protobuf';
   const res = await post(target, encodeMetadataRequest(encoding), options);
   if (res.status < 200 || res.status >= 300) {
-    const reply = { status: res.status, response: decodeInferResponse(res.data, replyEncoding(res, encoding)) };
+    const reply = {
+      status: res.status,
+      response: decodeInferResponse(res.data, replyEncoding(res, encoding)),
+    };
     throw new InferError(reply, target);
   }
   return decodeMetadata(res.data, replyEncoding(res, encoding));

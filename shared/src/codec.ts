@@ -58,13 +58,12 @@ export function decodeTensor(wire: pb.ITensor, what = 'tensor'): Tensor {
   if (type === DType.STRING) {
     if (data.length > 0) throw badRequest(`${what}: STRING tensor must use string_val, not data`);
     if (strings.length !== count) {
-      throw badRequest(
-        `${what}: shape [${shape.join(',')}] needs ${count} strings, got ${strings.length}`,
-      );
+      throw badRequest(`${what}: shape [${shape.join(',')}] needs ${count} strings, got ${strings.length}`);
     }
     return { type, shape, strings };
   }
-  if (strings.length > 0) throw badRequest(`${what}: ${dtypeName(type)} tensor must use data, not string_val`);
+  if (strings.length > 0)
+    throw badRequest(`${what}: ${dtypeName(type)} tensor must use data, not string_val`);
   const expected = count * elementSize(type);
   if (data.length !== expected) {
     throw badRequest(

@@ -45,7 +45,10 @@ function parseNumber(spec: { min?: number; max?: number }, raw: string, int: boo
   const value = Number(raw.trim());
   const range = `${spec.min ?? '-∞'}..${spec.max ?? '∞'}`;
   if (raw.trim() === '' || !Number.isFinite(value) || (int && !Number.isInteger(value))) {
-    throw new ConfigError(name, `expected ${int ? 'an integer' : 'a number'} in ${range}, got ${JSON.stringify(raw)}`);
+    throw new ConfigError(
+      name,
+      `expected ${int ? 'an integer' : 'a number'} in ${range}, got ${JSON.stringify(raw)}`,
+    );
   }
   if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
     throw new ConfigError(name, `${value} is outside ${range}`);
@@ -60,7 +63,8 @@ export function parseMap(raw: string, name: string): Record<string, string> {
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
     const key = part.slice(0, eq).trim();
-    if (eq <= 0 || key === '') throw new ConfigError(name, `expected name=value pairs, got ${JSON.stringify(part)}`);
+    if (eq <= 0 || key === '')
+      throw new ConfigError(name, `expected name=value pairs, got ${JSON.stringify(part)}`);
     if (Object.hasOwn(out, key)) throw new ConfigError(name, `${key} is given twice`);
     out[key] = part.slice(eq + 1).trim();
   }

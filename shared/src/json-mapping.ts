@@ -12,7 +12,8 @@ import type { Tensor } from './tensor.js';
 
 type Json = Record<string, unknown>;
 
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const b64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 function tensorToJson(t: Tensor): Json {
   const out: Json = { type: dtypeName(t.type), shape: t.shape.map(String) };
@@ -29,7 +30,11 @@ export function inferRequestToJson(r: InferRequest): Json {
     outputNames: r.outputNames,
     keys: r.keys,
     route: {
-      next: r.route.next.map((h) => ({ target: h.target, config: h.config ?? '', outputNames: h.outputNames ?? [] })),
+      next: r.route.next.map((h) => ({
+        target: h.target,
+        config: h.config ?? '',
+        outputNames: h.outputNames ?? [],
+      })),
       mode: r.route.mode,
       hopsLeft: r.route.hopsLeft,
     },
@@ -151,7 +156,9 @@ export function inferRequestFromJson(v: unknown): InferRequest {
     route: {
       next: list(route.next, 'route.next').map((h, i) => {
         const hop = obj(h, `route.next[${i}]`);
-        const out: InferRequest['route']['next'][number] = { target: str(hop.target, `route.next[${i}].target`) };
+        const out: InferRequest['route']['next'][number] = {
+          target: str(hop.target, `route.next[${i}].target`),
+        };
         const config = configText(hop.config, `route.next[${i}].config`);
         if (config) out.config = config;
         const names = strings(hop.outputNames, `route.next[${i}].outputNames`);

@@ -129,7 +129,11 @@ export function inferRequestToPb(r: InferRequest): pb.IInferRequest {
     outputNames: r.outputNames,
     keys: r.keys,
     route: {
-      next: r.route.next.map((h) => ({ target: h.target, config: h.config ?? '', outputNames: h.outputNames ?? [] })),
+      next: r.route.next.map((h) => ({
+        target: h.target,
+        config: h.config ?? '',
+        outputNames: h.outputNames ?? [],
+      })),
       mode: r.route.mode === 'EXACT' ? pb.Route.Mode.EXACT : pb.Route.Mode.DEFAULT,
       hopsLeft: r.route.hopsLeft,
     },

@@ -45,7 +45,10 @@ export function numericTensor<T extends NumericDType>(
   return { type, shape: [...shape], data };
 }
 
-export function float32Tensor(shape: readonly number[], data: Float32Array): NumericTensor<typeof DType.FLOAT32> {
+export function float32Tensor(
+  shape: readonly number[],
+  data: Float32Array,
+): NumericTensor<typeof DType.FLOAT32> {
   return numericTensor(DType.FLOAT32, shape, data);
 }
 

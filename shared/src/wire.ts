@@ -2,8 +2,8 @@
  * Bodies on the wire: each message in protobuf or in its JSON mapping, chosen by Content-Type.
  */
 import { badRequest } from './errors.js';
+import { encodeInferRequestFast, encodeInferResponseFast } from './fast-encode.js';
 import {
-  inferRequestFromJson,
   inferRequestToJson,
   inferResponseFromJson,
   inferResponseToJson,
@@ -13,9 +13,7 @@ import {
 } from './json-mapping.js';
 import {
   inferRequestFromPb,
-  inferRequestToPb,
   inferResponseFromPb,
-  inferResponseToPb,
   metadataFromPb,
   metadataToPb,
   type InferRequest,
@@ -35,7 +33,11 @@ export const CONTENT_TYPES: Record<Encoding, string> = {
 /** The encoding a Content-Type names, or undefined for anything else. */
 export function encodingOf(contentType: string | undefined): Encoding | undefined {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/x-protobuf' || type === 'application/protobuf' || type === 'application/octet-stream') {
+  if (
+    type === 'application/x-protobuf' ||
+    type === 'application/protobuf' ||
+    type === 'application/octet-stream'
+  ) {
     return 'protobuf';
   }
   if (type === 'application/json' || type.endsWith('+json')) return 'json';
@@ -70,7 +72,7 @@ export function decodeRequest(body: Uint8Array, encoding: Encoding): Request {
 
 export function encodeInferRequest(r: InferRequest, encoding: Encoding): Uint8Array {
   if (encoding === 'json') return toBytes({ infer: inferRequestToJson(r) });
-  return pb.Request.encode({ infer: inferRequestToPb(r) }).finish();
+  return encodeInferRequestFast(r);
 }
 
 export function encodeMetadataRequest(encoding: Encoding): Uint8Array {
@@ -79,7 +81,7 @@ export function encodeMetadataRequest(encoding: Encoding): Uint8Array {
 
 export function encodeInferResponse(r: InferResponse, encoding: Encoding): Uint8Array {
   if (encoding === 'json') return toBytes(inferResponseToJson(r));
-  return pb.InferResponse.encode(inferResponseToPb(r)).finish();
+  return encodeInferResponseFast(r);
 }
 
 export function decodeInferResponse(body: Uint8Array, encoding: Encoding): InferResponse {

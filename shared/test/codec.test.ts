@@ -54,14 +54,20 @@ describe('tensor codec', () => {
         assert.equal(back.type, type);
         assert.deepEqual(back.shape, [3]);
         assert.equal(back.data.constructor, t.data.constructor);
-        assert.deepEqual(Array.from(back.data as ArrayLike<unknown>), Array.from(t.data as ArrayLike<unknown>));
+        assert.deepEqual(
+          Array.from(back.data as ArrayLike<unknown>),
+          Array.from(t.data as ArrayLike<unknown>),
+        );
       });
     }
     test(`${encoding}: STRING round trips arbitrary bytes`, () => {
       const t = stringTensor(['https://example.test/a.png', new Uint8Array([0, 255, 10, 13]), ''], [3]);
       const back = roundTrip(t, encoding) as StringTensor;
       assert.equal(back.type, DType.STRING);
-      assert.deepEqual(back.strings.map((s) => Array.from(s)), t.strings.map((s) => Array.from(s)));
+      assert.deepEqual(
+        back.strings.map((s) => Array.from(s)),
+        t.strings.map((s) => Array.from(s)),
+      );
     });
     test(`${encoding}: zero rows and scalars`, () => {
       const empty = roundTrip(make(DType.FLOAT32, [], [0, 224, 224, 3]), encoding) as NumericTensor;
@@ -75,13 +81,16 @@ describe('tensor codec', () => {
 
   test('a big tensor decodes with every value in place', () => {
     const data = new Float32Array(8 * 224 * 224 * 3).map((_, i) => i % 251);
-    const bytes = encodeInferRequest(inferRequest({ inputs: [{ type: DType.FLOAT32, shape: [8, 224, 224, 3], data }] }), 'protobuf');
+    const bytes = encodeInferRequest(
+      inferRequest({ inputs: [{ type: DType.FLOAT32, shape: [8, 224, 224, 3], data }] }),
+      'protobuf',
+    );
     const req = decodeRequest(bytes, 'protobuf');
     assert.ok('infer' in req);
     const t = req.infer.inputs[0] as NumericTensor;
     assert.equal(t.data.length, data.length);
     assert.equal(t.data[1000], data[1000]);
-    const offset = (t.data.buffer === bytes.buffer ? t.data.byteOffset : -1);
+    const offset = t.data.buffer === bytes.buffer ? t.data.byteOffset : -1;
     // Aligned data is a view into the message; unaligned data is copied once (see the next test).
     assert.ok(offset === -1 || offset % 4 === 0);
   });
@@ -93,7 +102,11 @@ describe('tensor codec', () => {
     const view = backing.subarray(1);
     const t = decodeTensor({ type: DType.FLOAT64, shape: [3], data: view }) as NumericTensor;
     assert.deepEqual(Array.from(t.data as Float64Array), [1.25, -2.5, 1e10]);
-    const aligned = decodeTensor({ type: DType.UINT8, shape: [3], data: backing.subarray(1, 4) }) as NumericTensor;
+    const aligned = decodeTensor({
+      type: DType.UINT8,
+      shape: [3],
+      data: backing.subarray(1, 4),
+    }) as NumericTensor;
     assert.equal(aligned.data.buffer, backing.buffer, 'bytes need no alignment and stay a view');
   });
 
@@ -106,8 +119,14 @@ describe('tensor codec', () => {
       () => decodeTensor({ type: DType.STRING, shape: [3], stringVal: [new Uint8Array(1)] }),
       /needs 3 strings, got 1/,
     );
-    assert.throws(() => decodeTensor({ type: 99 as DType, shape: [1], data: new Uint8Array(1) }), /unknown dtype 99/);
-    assert.throws(() => decodeTensor({ type: DType.FLOAT32, shape: [-1], data: new Uint8Array(0) }), /invalid dimension/);
+    assert.throws(
+      () => decodeTensor({ type: 99 as DType, shape: [1], data: new Uint8Array(1) }),
+      /unknown dtype 99/,
+    );
+    assert.throws(
+      () => decodeTensor({ type: DType.FLOAT32, shape: [-1], data: new Uint8Array(0) }),
+      /invalid dimension/,
+    );
     assert.throws(() => decodeTensor({ type: DType.NULL, shape: [] }), /NULL/);
   });
 
@@ -117,7 +136,18 @@ describe('tensor codec', () => {
       outputs: [make(DType.FLOAT32, [1, 2], [2])],
       keys: ['k1', 'k3'],
       errors: [{ key: 'k2', code: 'IMAGE_DECODE', message: 'bad', stage: 'preprocessor' }],
-      trace: [{ stage: 's', instance: 'h:1', startedAtMs: 1700000000000, durationMs: 1.5, rowsIn: 3, rowsOut: 2, bytesIn: 9, bytesOut: 8 }],
+      trace: [
+        {
+          stage: 's',
+          instance: 'h:1',
+          startedAtMs: 1700000000000,
+          durationMs: 1.5,
+          rowsIn: 3,
+          rowsOut: 2,
+          bytesIn: 9,
+          bytesOut: 8,
+        },
+      ],
     };
     for (const enc of ['protobuf', 'json'] as const) {
       const back = decodeInferResponse(encodeInferResponse(reply, enc), enc);
@@ -131,7 +161,9 @@ describe('tensor codec', () => {
   test('the JSON mapping accepts snake_case names, enum numbers and config objects', () => {
     const body = JSON.stringify({
       infer: {
-        input_tensors: [{ type: 10, shape: [1], data: Buffer.from(new Float32Array([2]).buffer).toString('base64') }],
+        input_tensors: [
+          { type: 10, shape: [1], data: Buffer.from(new Float32Array([2]).buffer).toString('base64') },
+        ],
         config: { size: [28, 28] },
         route: { next: [{ target: 'model', config: { top_k: 3 } }], mode: 'EXACT', hops_left: '4' },
       },
@@ -139,11 +171,25 @@ describe('tensor codec', () => {
     const req = decodeRequest(Buffer.from(body), 'json');
     assert.ok('infer' in req);
     assert.equal(req.infer.config, '{"size":[28,28]}');
-    assert.deepEqual(req.infer.route, { next: [{ target: 'model', config: '{"top_k":3}' }], mode: 'EXACT', hopsLeft: 4 });
-    assert.throws(() => decodeRequest(Buffer.from('{"infer":{"input_tensors":[{"type":"FLOAT99"}]}}'), 'json'), /unknown dtype/);
-    assert.throws(() => decodeRequest(Buffer.from('{"infer":{"route":{"mode":"SIDEWAYS"}}}'), 'json'), /route.mode/);
+    assert.deepEqual(req.infer.route, {
+      next: [{ target: 'model', config: '{"top_k":3}' }],
+      mode: 'EXACT',
+      hopsLeft: 4,
+    });
     assert.throws(
-      () => decodeRequest(Buffer.from('{"infer":{"input_tensors":[{"type":"UINT8","shape":[1],"data":"!!!!"}]}}'), 'json'),
+      () => decodeRequest(Buffer.from('{"infer":{"input_tensors":[{"type":"FLOAT99"}]}}'), 'json'),
+      /unknown dtype/,
+    );
+    assert.throws(
+      () => decodeRequest(Buffer.from('{"infer":{"route":{"mode":"SIDEWAYS"}}}'), 'json'),
+      /route.mode/,
+    );
+    assert.throws(
+      () =>
+        decodeRequest(
+          Buffer.from('{"infer":{"input_tensors":[{"type":"UINT8","shape":[1],"data":"!!!!"}]}}'),
+          'json',
+        ),
       /not valid base64/,
     );
   });

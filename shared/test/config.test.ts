@@ -10,26 +10,39 @@ test('defaults, then environment under the prefix, then explicit values', () => 
   assert.deepEqual(c.hops, {});
   const e = loadConfig(schema, {
     prefix: 'TENSORHOP_DOWNLOADER_',
-    env: { TENSORHOP_DOWNLOADER_PORT: '9101', TENSORHOP_DOWNLOADER_NEXT: 'preprocessor', TENSORHOP_HOPS: 'preprocessor=http://127.0.0.1:9002,model=http://127.0.0.1:8080/v1/model' },
+    env: {
+      TENSORHOP_DOWNLOADER_PORT: '9101',
+      TENSORHOP_DOWNLOADER_NEXT: 'preprocessor',
+      TENSORHOP_HOPS: 'preprocessor=http://127.0.0.1:9002,model=http://127.0.0.1:8080/v1/model',
+    },
     explicit: { host: '0.0.0.0' },
   });
   assert.equal(e.port, 9101);
   assert.equal(e.next, 'preprocessor');
   assert.equal(e.host, '0.0.0.0');
-  assert.deepEqual(e.hops, { preprocessor: 'http://127.0.0.1:9002', model: 'http://127.0.0.1:8080/v1/model' });
+  assert.deepEqual(e.hops, {
+    preprocessor: 'http://127.0.0.1:9002',
+    model: 'http://127.0.0.1:8080/v1/model',
+  });
 });
 
 test('a bad value names the variable', () => {
   assert.throws(
     () => loadConfig(schema, { prefix: 'TENSORHOP_DOWNLOADER_', env: { TENSORHOP_DOWNLOADER_PORT: 'http' } }),
-    (e: unknown) => e instanceof ConfigError && e.variable === 'TENSORHOP_DOWNLOADER_PORT' && /integer/.test(e.message),
+    (e: unknown) =>
+      e instanceof ConfigError && e.variable === 'TENSORHOP_DOWNLOADER_PORT' && /integer/.test(e.message),
   );
   assert.throws(
-    () => loadConfig(schema, { prefix: 'TENSORHOP_DOWNLOADER_', env: { TENSORHOP_DOWNLOADER_PORT: '70000' } }),
+    () =>
+      loadConfig(schema, { prefix: 'TENSORHOP_DOWNLOADER_', env: { TENSORHOP_DOWNLOADER_PORT: '70000' } }),
     /TENSORHOP_DOWNLOADER_PORT: 70000 is outside 0..65535/,
   );
   assert.throws(
-    () => loadConfig(schema, { prefix: 'TENSORHOP_DOWNLOADER_', env: { TENSORHOP_DOWNLOADER_LOG_LEVEL: 'loud' } }),
+    () =>
+      loadConfig(schema, {
+        prefix: 'TENSORHOP_DOWNLOADER_',
+        env: { TENSORHOP_DOWNLOADER_LOG_LEVEL: 'loud' },
+      }),
     /TENSORHOP_DOWNLOADER_LOG_LEVEL: expected one of/,
   );
   assert.throws(() => parseMap('justaname', 'TENSORHOP_HOPS'), /TENSORHOP_HOPS: expected name=value/);
@@ -37,8 +50,14 @@ test('a bad value names the variable', () => {
 });
 
 test('pools keep their comma-separated URLs together', () => {
-  assert.deepEqual(parseMap('downloader=http://127.0.0.1:9101,http://127.0.0.1:9102;preprocessor=http://127.0.0.1:9201', 'X'), {
-    downloader: 'http://127.0.0.1:9101,http://127.0.0.1:9102',
-    preprocessor: 'http://127.0.0.1:9201',
-  });
+  assert.deepEqual(
+    parseMap(
+      'downloader=http://127.0.0.1:9101,http://127.0.0.1:9102;preprocessor=http://127.0.0.1:9201',
+      'X',
+    ),
+    {
+      downloader: 'http://127.0.0.1:9101,http://127.0.0.1:9102',
+      preprocessor: 'http://127.0.0.1:9201',
+    },
+  );
 });

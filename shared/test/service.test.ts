@@ -38,7 +38,8 @@ async function post(url: string, body: Uint8Array | string, type = 'application/
 describe('service kit', () => {
   let service: Service;
   let listening: Listening;
-  const good = () => encodeInferRequest(inferRequest({ inputs: [float32Tensor([2], new Float32Array([1, 2]))] }), 'protobuf');
+  const good = () =>
+    encodeInferRequest(inferRequest({ inputs: [float32Tensor([2], new Float32Array([1, 2]))] }), 'protobuf');
 
   before(async () => {
     const config = loadConfig(serviceSchema('echo', 0), {
@@ -52,20 +53,32 @@ describe('service kit', () => {
   after(() => service.close());
 
   const cases: [string, () => Uint8Array | string, string, number, string][] = [
-    ['malformed protobuf', () => new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]), 'application/x-protobuf', 400, 'BAD_REQUEST'],
+    [
+      'malformed protobuf',
+      () => new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]),
+      'application/x-protobuf',
+      400,
+      'BAD_REQUEST',
+    ],
     ['a truncated body', () => good().subarray(0, 10), 'application/x-protobuf', 400, 'BAD_REQUEST'],
     ['a wrong content type', () => 'hello', 'text/plain', 415, 'BAD_REQUEST'],
     ['malformed JSON', () => '{"infer": ', 'application/json', 400, 'BAD_REQUEST'],
     [
       'shape and data that disagree',
-      () => pb.Request.encode({ infer: { inputTensors: [{ type: 10, shape: [3], data: new Uint8Array(8) }] } }).finish(),
+      () =>
+        pb.Request.encode({
+          infer: { inputTensors: [{ type: 10, shape: [3], data: new Uint8Array(8) }] },
+        }).finish(),
       'application/x-protobuf',
       400,
       'BAD_REQUEST',
     ],
     [
       'an unknown dtype',
-      () => pb.Request.encode({ infer: { inputTensors: [{ type: 42 as number, shape: [1], data: new Uint8Array(1) }] } }).finish(),
+      () =>
+        pb.Request.encode({
+          infer: { inputTensors: [{ type: 42 as number, shape: [1], data: new Uint8Array(1) }] },
+        }).finish(),
       'application/x-protobuf',
       400,
       'BAD_REQUEST',
@@ -74,7 +87,10 @@ describe('service kit', () => {
       'an unknown route mode',
       () =>
         pb.Request.encode({
-          infer: { inputTensors: [{ type: 1, shape: [1], data: new Uint8Array(1) }], route: { mode: 7 as number } },
+          infer: {
+            inputTensors: [{ type: 1, shape: [1], data: new Uint8Array(1) }],
+            route: { mode: 7 as number },
+          },
         }).finish(),
       'application/x-protobuf',
       400,
@@ -84,21 +100,33 @@ describe('service kit', () => {
     ['an oversize body', () => new Uint8Array(10_000), 'application/x-protobuf', 413, 'PAYLOAD_TOO_LARGE'],
     [
       'keys that do not match the rows',
-      () => encodeInferRequest(inferRequest({ inputs: [float32Tensor([2], new Float32Array(2))], keys: ['a'] }), 'protobuf'),
+      () =>
+        encodeInferRequest(
+          inferRequest({ inputs: [float32Tensor([2], new Float32Array(2))], keys: ['a'] }),
+          'protobuf',
+        ),
       'application/x-protobuf',
       400,
       'BAD_REQUEST',
     ],
     [
       'duplicate keys',
-      () => encodeInferRequest(inferRequest({ inputs: [float32Tensor([2], new Float32Array(2))], keys: ['a', 'a'] }), 'protobuf'),
+      () =>
+        encodeInferRequest(
+          inferRequest({ inputs: [float32Tensor([2], new Float32Array(2))], keys: ['a', 'a'] }),
+          'protobuf',
+        ),
       'application/x-protobuf',
       400,
       'BAD_REQUEST',
     ],
     [
       'a config that is not a JSON object',
-      () => encodeInferRequest(inferRequest({ inputs: [float32Tensor([1], new Float32Array(1))], config: '[1]' }), 'protobuf'),
+      () =>
+        encodeInferRequest(
+          inferRequest({ inputs: [float32Tensor([1], new Float32Array(1))], config: '[1]' }),
+          'protobuf',
+        ),
       'application/x-protobuf',
       400,
       'BAD_REQUEST',
@@ -141,7 +169,13 @@ describe('service kit', () => {
 
   test('too many requests in progress → OVERLOADED 503 with Retry-After', async () => {
     const slow = () =>
-      post(listening.url, encodeInferRequest(inferRequest({ inputs: [float32Tensor([1], new Float32Array(1))], config: '{"wait":true}' }), 'protobuf'));
+      post(
+        listening.url,
+        encodeInferRequest(
+          inferRequest({ inputs: [float32Tensor([1], new Float32Array(1))], config: '{"wait":true}' }),
+          'protobuf',
+        ),
+      );
     const first = slow();
     await new Promise((r) => setTimeout(r, 50));
     const releaseFirst = release;

@@ -44,7 +44,10 @@ export function planNextHop(route: Route, defaultNext: string, table: HopTable):
     );
   }
   if (hopsLeft <= 1) {
-    throw new TensorhopError('HOP_LIMIT', `hop limit reached before ${JSON.stringify(hop.target)}: no hops left`);
+    throw new TensorhopError(
+      'HOP_LIMIT',
+      `hop limit reached before ${JSON.stringify(hop.target)}: no hops left`,
+    );
   }
   return { name: hop.target, url, hop, route: { next: rest, mode: route.mode, hopsLeft: hopsLeft - 1 } };
 }

@@ -60,7 +60,8 @@ function makeInput(req: InferRequest) {
 export function hopMetadataFetcher(hops: HopTable, timeoutMs: number) {
   return (name: string): Promise<Metadata> => {
     const url = Object.hasOwn(hops, name) ? hops[name] : undefined;
-    if (url === undefined) return Promise.reject(new TensorhopError('UNKNOWN_HOP', `unknown hop ${JSON.stringify(name)}`));
+    if (url === undefined)
+      return Promise.reject(new TensorhopError('UNKNOWN_HOP', `unknown hop ${JSON.stringify(name)}`));
     return fetchMetadata(url, { timeoutMs });
   };
 }
@@ -77,7 +78,10 @@ function settle(stageName: string, keys: readonly string[], result: StageResult,
   const outputs = Object.values(result.outputs);
   for (const [i, t] of outputs.entries()) {
     if (rowCount(t) !== result.keys.length) {
-      throw new TensorhopError('INTERNAL', `stage output ${names[i]} has ${rowCount(t)} rows for ${result.keys.length} keys`);
+      throw new TensorhopError(
+        'INTERNAL',
+        `stage output ${names[i]} has ${rowCount(t)} rows for ${result.keys.length} keys`,
+      );
     }
   }
   const account = accountKeys(keys, result.keys, errors);
@@ -143,7 +147,13 @@ export async function handleInfer(
   for (const e of own.errors) deps.metrics.rowErrors.inc({ code: e.code });
   const counts = { rowsIn: keys.length, rowsOut: own.keys.length };
   if (!next || own.keys.length === 0) {
-    const reply = { outputNames: selected.names, outputs: selected.outputs, keys: own.keys, errors: own.errors, trace: [timing] };
+    const reply = {
+      outputNames: selected.names,
+      outputs: selected.outputs,
+      keys: own.keys,
+      errors: own.errors,
+      trace: [timing],
+    };
     return { status: 200, reply, ...counts };
   }
   try {
@@ -157,7 +167,11 @@ export async function handleInfer(
       signal,
     });
     deps.metrics.hopCalls.inc({ hop: next.name, outcome: String(down.status) });
-    const reply = { ...down.response, errors: [...own.errors, ...down.response.errors], trace: [timing, ...down.response.trace] };
+    const reply = {
+      ...down.response,
+      errors: [...own.errors, ...down.response.errors],
+      trace: [timing, ...down.response.trace],
+    };
     const retry = down.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: down.retryAfterSeconds };
     return { status: down.status, reply, ...retry, ...counts, next: next.name };
   } catch (error) {

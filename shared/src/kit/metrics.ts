@@ -43,7 +43,11 @@ export function createMetrics(stage: string, options: { defaultMetrics?: boolean
       labelNames: ['code'],
       registers,
     }),
-    inflight: new Gauge({ name: 'tensorhop_inflight_requests', help: 'Infer requests in progress', registers }),
+    inflight: new Gauge({
+      name: 'tensorhop_inflight_requests',
+      help: 'Infer requests in progress',
+      registers,
+    }),
     hopCalls: new Counter({
       name: 'tensorhop_hop_calls_total',
       help: 'Calls forwarded to a next hop, by hop name and outcome',

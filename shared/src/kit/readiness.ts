@@ -13,7 +13,11 @@ export interface ReadyState {
 
 const HOP_CACHE_MS = 2000;
 
-export function createReadiness(deps: { stage: StageDefinition; config: ServiceConfig; isDraining(): boolean }) {
+export function createReadiness(deps: {
+  stage: StageDefinition;
+  config: ServiceConfig;
+  isDraining(): boolean;
+}) {
   let hopCheck: { at: number; ok: boolean; reason?: string } | undefined;
 
   async function nextHopHealthy(): Promise<{ ok: boolean; reason?: string }> {
@@ -37,7 +41,8 @@ export function createReadiness(deps: { stage: StageDefinition; config: ServiceC
     async check(): Promise<ReadyState> {
       const stage = deps.stage.name;
       if (deps.isDraining()) return { ready: false, stage, reason: 'draining' };
-      if (deps.stage.ready && !(await deps.stage.ready())) return { ready: false, stage, reason: 'not ready' };
+      if (deps.stage.ready && !(await deps.stage.ready()))
+        return { ready: false, stage, reason: 'not ready' };
       const hop = await nextHopHealthy();
       return hop.ok ? { ready: true, stage } : { ready: false, stage, reason: hop.reason ?? 'next hop down' };
     },

@@ -15,7 +15,8 @@ export function sendReply(
   encoding: Encoding,
   retryAfterSeconds?: number,
 ): void {
-  if (retryAfterSeconds !== undefined) res.setHeader('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  if (retryAfterSeconds !== undefined)
+    res.setHeader('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds))));
   res.status(status).type(CONTENT_TYPES[encoding]).end(encodeInferResponse(reply, encoding));
 }
 

@@ -21,10 +21,20 @@ export function serviceSchema(name: string, port: number) {
       doc: 'hop table, `name=url,...`; `next` names must be in it',
     },
     bodyLimitBytes: { type: 'int', default: 256 * 1024 * 1024, min: 1, doc: 'largest request body' },
-    requestTimeoutMs: { type: 'int', default: 120_000, min: 1, doc: 'deadline of one request, hops included' },
+    requestTimeoutMs: {
+      type: 'int',
+      default: 120_000,
+      min: 1,
+      doc: 'deadline of one request, hops included',
+    },
     hopTimeoutMs: { type: 'int', default: 60_000, min: 1, doc: 'deadline of a call to the next hop' },
     maxInflight: { type: 'int', default: 256, min: 1, doc: 'requests in progress before OVERLOADED (503)' },
-    drainTimeoutMs: { type: 'int', default: 10_000, min: 0, doc: 'how long SIGTERM waits for requests in progress' },
+    drainTimeoutMs: {
+      type: 'int',
+      default: 10_000,
+      min: 0,
+      doc: 'how long SIGTERM waits for requests in progress',
+    },
     logLevel: {
       type: 'enum',
       values: LOG_LEVELS,

@@ -51,7 +51,9 @@ export interface Service {
 
 const traceId = (req: HttpRequest): string => {
   const header = req.headers['x-trace-id'];
-  return typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomBytes(8).toString('hex');
+  return typeof header === 'string' && /^[\w.-]{1,64}$/.test(header)
+    ? header
+    : randomBytes(8).toString('hex');
 };
 
 export function createService(options: ServiceOptions): Service {
@@ -94,7 +96,12 @@ export function createService(options: ServiceOptions): Service {
   });
   app.post('/', (req, res) => void handlePost(req, res));
   app.use((req, res) => {
-    sendError(res, new TensorhopError('NOT_FOUND', `no route for ${req.method} ${req.path}`), stage.name, 'json');
+    sendError(
+      res,
+      new TensorhopError('NOT_FOUND', `no route for ${req.method} ${req.path}`),
+      stage.name,
+      'json',
+    );
   });
   app.use((error: unknown, _req: HttpRequest, res: Response, _next: unknown) => {
     log.error({ err: error }, 'unhandled error');
@@ -105,7 +112,7 @@ export function createService(options: ServiceOptions): Service {
     const started = process.hrtime.bigint();
     const trace = traceId(req);
     const encoding: Encoding | undefined = encodingOf(req.headers['content-type']);
-    const replyEncoding: Encoding = encoding ?? (encodingOf(req.headers.accept) ?? 'json');
+    const replyEncoding: Encoding = encoding ?? encodingOf(req.headers.accept) ?? 'json';
     const controller = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) controller.abort(new Error('client went away'));
@@ -116,20 +123,32 @@ export function createService(options: ServiceOptions): Service {
     metrics.inflight.set(inflight);
     const timer = setTimeout(() => controller.abort(new Error('request deadline')), config.requestTimeoutMs);
     try {
-      if (draining) throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`, { retryAfterSeconds: 1 });
+      if (draining)
+        throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`, { retryAfterSeconds: 1 });
       if (inflight > config.maxInflight) {
-        throw new TensorhopError('OVERLOADED', `${stage.name} has ${config.maxInflight} requests in progress`, {
-          status: 503,
-          retryAfterSeconds: 1,
-        });
+        throw new TensorhopError(
+          'OVERLOADED',
+          `${stage.name} has ${config.maxInflight} requests in progress`,
+          {
+            status: 503,
+            retryAfterSeconds: 1,
+          },
+        );
       }
       if (!encoding) {
-        throw new TensorhopError('BAD_REQUEST', `unsupported content type ${JSON.stringify(req.headers['content-type'] ?? '')}: use ${CONTENT_TYPES.protobuf} or ${CONTENT_TYPES.json}`, { status: 415 });
+        throw new TensorhopError(
+          'BAD_REQUEST',
+          `unsupported content type ${JSON.stringify(req.headers['content-type'] ?? '')}: use ${CONTENT_TYPES.protobuf} or ${CONTENT_TYPES.json}`,
+          { status: 415 },
+        );
       }
       const request = decodeRequest(await readBody(req, config.bodyLimitBytes), encoding);
       if ('metadata' in request) {
         status = 200;
-        res.status(200).type(CONTENT_TYPES[encoding]).end(encodeMetadata(await metadata(), encoding));
+        res
+          .status(200)
+          .type(CONTENT_TYPES[encoding])
+          .end(encodeMetadata(await metadata(), encoding));
         return;
       }
       request.infer.traceId ||= trace;
@@ -166,7 +185,10 @@ export function createService(options: ServiceOptions): Service {
         const port = (s.address() as AddressInfo).port;
         const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
         const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-        log.info({ port, host: config.host, next: config.next, hops: config.hops }, `${stage.name} listening`);
+        log.info(
+          { port, host: config.host, next: config.next, hops: config.hops },
+          `${stage.name} listening`,
+        );
         resolve({ port, url, server: s });
       });
       s.keepAliveTimeout = 65_000;

@@ -1,0 +1,98 @@
+/** The size-first writer gives what the generated encoder gives, plus padding that aligns the data. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  DType,
+  decodeInferResponse,
+  decodeRequest,
+  encodeInferRequest,
+  encodeInferResponse,
+  float32Tensor,
+  inferRequestFromPb,
+  inferRequestToPb,
+  inferResponseFromPb,
+  inferResponseToPb,
+  pb,
+  stringTensor,
+  type InferRequest,
+  type InferResponse,
+} from '@tensorhop/protocol';
+
+const request = (rows: number): InferRequest => ({
+  config: '{"size":[28,28]}',
+  inputNames: ['images', 'extra'],
+  inputs: [
+    stringTensor(Array.from({ length: rows }, (_, i) => `https://example.test/${i}.png`)),
+    float32Tensor(
+      [rows, 3],
+      Float32Array.from({ length: rows * 3 }, (_, i) => i / 7),
+    ),
+  ],
+  outputNames: ['tensor'],
+  keys: Array.from({ length: rows }, (_, i) => `key-é-${i}`),
+  route: {
+    next: [{ target: 'preprocessor', config: '{"a":1}', outputNames: ['x'] }, { target: 'model' }],
+    mode: 'EXACT',
+    hopsLeft: 300,
+  },
+  traceId: 'abc123',
+});
+
+test('requests decode to the same message as the generated encoder writes', () => {
+  for (const rows of [0, 1, 5, 200]) {
+    const fast = encodeInferRequest(request(rows), 'protobuf');
+    const slow = pb.Request.encode({ infer: inferRequestToPb(request(rows)) }).finish();
+    const a = inferRequestFromPb(pb.Request.decode(fast).infer as pb.IInferRequest);
+    const b = inferRequestFromPb(pb.Request.decode(slow).infer as pb.IInferRequest);
+    assert.deepEqual(a, b);
+    assert.deepEqual(a, request(rows));
+  }
+});
+
+test('responses decode to the same message as the generated encoder writes', () => {
+  const reply: InferResponse = {
+    outputNames: ['classes', 'scores'],
+    outputs: [stringTensor(['7', '1'], [2, 1]), float32Tensor([2, 1], new Float32Array([0.99, 0.5]))],
+    keys: ['a', 'c'],
+    errors: [{ key: 'b', code: 'IMAGE_DECODE', message: 'not an image', stage: 'preprocessor' }],
+    trace: [
+      {
+        stage: 'model',
+        instance: 'host:1',
+        startedAtMs: 1_763_900_000_123,
+        durationMs: 3.25,
+        rowsIn: 2,
+        rowsOut: 2,
+        bytesIn: 6272,
+        bytesOut: 8,
+      },
+    ],
+  };
+  const fast = encodeInferResponse(reply, 'protobuf');
+  const slow = pb.InferResponse.encode(inferResponseToPb(reply)).finish();
+  assert.deepEqual(
+    inferResponseFromPb(pb.InferResponse.decode(fast)),
+    inferResponseFromPb(pb.InferResponse.decode(slow)),
+  );
+  assert.deepEqual(decodeInferResponse(fast, 'protobuf'), reply);
+});
+
+test('the largest tensor lands 8-byte aligned, so decoding is a view over the message', () => {
+  for (const rows of [1, 3, 17, 64]) {
+    const req = request(rows);
+    req.inputs.push({
+      type: DType.FLOAT64,
+      shape: [rows, 100],
+      data: new Float64Array(rows * 100).fill(1.5),
+    });
+    const bytes = encodeInferRequest(req, 'protobuf');
+    const copy = Buffer.alloc(bytes.length);
+    copy.set(bytes); // as a receiver would hold it: a fresh, aligned buffer
+    const back = decodeRequest(copy, 'protobuf');
+    assert.ok('infer' in back);
+    const t = back.infer.inputs[2];
+    assert.ok(t && t.type === DType.FLOAT64);
+    assert.equal(t.data.buffer, copy.buffer, `rows=${rows}: data is a view`);
+    assert.equal(t.data[rows * 100 - 1], 1.5);
+  }
+});
