@@ -167,6 +167,7 @@ export async function handleInfer(
       signal,
     });
     deps.metrics.hopCalls.inc({ hop: next.name, outcome: String(down.status) });
+    if (down.status >= 400) deps.stage.onHopFailure?.(next.name, down.response.errors[0]?.code ?? 'INTERNAL');
     const reply = {
       ...down.response,
       errors: [...own.errors, ...down.response.errors],
@@ -176,7 +177,9 @@ export async function handleInfer(
     return { status: down.status, reply, ...retry, ...counts, next: next.name };
   } catch (error) {
     const failed = errorReply(error, deps.stage.name);
-    deps.metrics.hopCalls.inc({ hop: next.name, outcome: failed.reply.errors[0]?.code ?? 'INTERNAL' });
+    const code = failed.reply.errors[0]?.code ?? 'INTERNAL';
+    deps.metrics.hopCalls.inc({ hop: next.name, outcome: code });
+    deps.stage.onHopFailure?.(next.name, code);
     failed.reply.errors.push(...own.errors);
     failed.reply.trace.push(timing);
     return { ...failed, ...counts, next: next.name };

@@ -51,6 +51,8 @@ export interface StageDefinition {
   apply(ctx: StageContext): Promise<StageResult>;
   /** Ready to serve (model loaded, warm); the kit adds draining and the next hop's health. */
   ready?: () => boolean | Promise<boolean>;
+  /** Told when a call to the next hop fails (e.g. to drop cached hop metadata). */
+  onHopFailure?: (hop: string, code: string) => void;
   /** Releases what the stage holds (workers, agents) after the server has drained. */
   close?: () => Promise<void>;
 }

@@ -1,0 +1,111 @@
+import sharp from 'sharp';
+import { greyOf, type Rgb } from './colour.js';
+import type { Fit, Kernel } from './preprocess-config.js';
+import type { ImageErrorCode } from './preprocess-error.js';
+import { sniffFormat } from './sniff-format.js';
+
+/** What one image is decoded to, and the limits it must respect. */
+export interface DecodePlan {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: 1 | 3;
+  readonly fit: Fit;
+  readonly kernel: Kernel;
+  readonly background: Rgb;
+  readonly maxInputBytes: number;
+  readonly maxInputPixels: number;
+}
+
+/** A decoded row (`height × width × channels` interleaved 8-bit pixels) or why there is none. */
+export type DecodeOutcome =
+  | { readonly ok: true; readonly pixels: Buffer }
+  | { readonly ok: false; readonly code: ImageErrorCode; readonly message: string };
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif']);
+// 'error' also rejects truncated data but, unlike sharp's default 'warning', tolerates harmless
+// oddities common in camera JPEGs (e.g. extraneous bytes after the end marker).
+const FAIL_ON = 'error';
+
+const failure = (code: ImageErrorCode, message: string): DecodeOutcome => ({ ok: false, code, message });
+
+/**
+ * Decodes, orients, flattens, converts and resizes one encoded image to 8-bit pixels with sharp.
+ * Cheap checks run first: byte size, magic bytes, then the header (dimensions) without decoding,
+ * so a decompression bomb is refused as `IMAGE_TOO_LARGE` before any pixel memory is allocated.
+ * Never throws: every failure of this image becomes an outcome.
+ */
+export async function decodeImage(bytes: Uint8Array, plan: DecodePlan): Promise<DecodeOutcome> {
+  if (bytes.byteLength > plan.maxInputBytes) {
+    return failure(
+      'IMAGE_TOO_LARGE',
+      `image is ${bytes.byteLength} bytes; the limit is ${plan.maxInputBytes}`,
+    );
+  }
+  if (sniffFormat(bytes) === undefined) {
+    return failure('IMAGE_DECODE', 'not a supported image (JPEG, PNG, WebP, GIF, TIFF or AVIF)');
+  }
+  try {
+    const refusal = await checkHeader(bytes, plan.maxInputPixels);
+    if (refusal) return refusal;
+    return { ok: true, pixels: await decodePixels(bytes, plan) };
+  } catch (error) {
+    const message = errorText(error);
+    // Backstop for sharp's own limitInputPixels check; our header check normally answers first.
+    const code = /pixel limit/i.test(message) ? 'IMAGE_TOO_LARGE' : 'IMAGE_DECODE';
+    return failure(code, message);
+  }
+}
+
+/** Reads only the header: format and declared dimensions (of the first page/frame). */
+async function checkHeader(bytes: Uint8Array, maxPixels: number): Promise<DecodeOutcome | undefined> {
+  // No pixel limit here so that an oversized header yields its dimensions for the message.
+  const meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
+  if (!ACCEPTED.has(meta.format)) return failure('IMAGE_DECODE', `unsupported image format '${meta.format}'`);
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (width * height > maxPixels) {
+    return failure(
+      'IMAGE_TOO_LARGE',
+      `image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`,
+    );
+  }
+  return undefined;
+}
+
+async function decodePixels(bytes: Uint8Array, plan: DecodePlan): Promise<Buffer> {
+  const [r, g, b] = plan.background;
+  // sharp pads a 1-channel image with a luminance of the gamma-encoded colour, which differs from
+  // libvips' own greyscale conversion; hand it the grey that the flattened areas will get.
+  const grey = plan.channels === 1 ? greyOf(plan.background) : 0;
+  const pad = plan.channels === 1 ? { r: grey, g: grey, b: grey, alpha: 1 } : { r, g, b, alpha: 1 };
+  let image = sharp(bytes, {
+    failOn: FAIL_ON,
+    limitInputPixels: plan.maxInputPixels,
+    pages: 1,
+    autoOrient: true,
+    sequentialRead: true,
+  }).flatten({ background: { r, g, b } });
+  image = plan.channels === 1 ? image.grayscale() : image.toColourspace('srgb');
+  const { data, info } = await image
+    .resize(plan.width, plan.height, {
+      fit: plan.fit,
+      position: 'centre',
+      kernel: plan.kernel,
+      background: pad,
+    })
+    .removeAlpha()
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  if (info.width !== plan.width || info.height !== plan.height || info.channels !== plan.channels) {
+    throw new Error(
+      `decoded to ${info.width}x${info.height}x${info.channels}, expected ${plan.width}x${plan.height}x${plan.channels}`,
+    );
+  }
+  return data;
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? 'cannot decode image';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}

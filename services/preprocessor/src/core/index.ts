@@ -1,0 +1,10 @@
+export { createPreprocessor } from './preprocessor.js';
+export type { Preprocessor, PreprocessorOptions } from './preprocessor.js';
+export type { PreprocessResult, PreprocessRowError } from './batch-result.js';
+export { parsePreprocessConfig, DEFAULT_PREPROCESS_CONFIG } from './preprocess-config.js';
+export type { PreprocessConfig, Profile, Fit, Layout, PixelDType, Kernel } from './preprocess-config.js';
+export { configFromModelInput } from './model-input-config.js';
+export { PreprocessError, isPreprocessError } from './preprocess-error.js';
+export type { PreprocessErrorCode, ImageErrorCode } from './preprocess-error.js';
+export { MAX_SIZE_SIDE } from './config-fields.js';
+export type { Rgb } from './colour.js';

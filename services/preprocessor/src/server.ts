@@ -1,0 +1,102 @@
+/**
+ * The preprocessor stage: encoded images (STRING, one per row) → one batch tensor ready for the
+ * model. A row that does not decode fails alone (IMAGE_DECODE / IMAGE_TOO_LARGE).
+ */
+import {
+  DType,
+  TensorhopError,
+  badRequest,
+  createService,
+  isStringTensor,
+  type Service,
+  type StageDefinition,
+  type Tensor,
+} from '@tensorhop/protocol';
+import type { PreprocessorConfig } from './config.js';
+import {
+  DEFAULT_PREPROCESS_CONFIG,
+  createPreprocessor,
+  isPreprocessError,
+  parsePreprocessConfig,
+  type PreprocessConfig,
+} from './core/index.js';
+import { createModelHints } from './model-hint.js';
+
+export { loadPreprocessorConfig, type PreprocessorConfig } from './config.js';
+
+export function createServer(config: PreprocessorConfig): Service {
+  const preprocessor = createPreprocessor({
+    concurrency: config.concurrency,
+    maxInputBytes: config.maxInputBytes,
+    maxInputPixels: config.maxInputPixels,
+  });
+  const serviceDefaults: PreprocessConfig = config.defaults
+    ? parsePreprocessConfig(config.defaults, DEFAULT_PREPROCESS_CONFIG)
+    : { ...DEFAULT_PREPROCESS_CONFIG };
+  const hints = createModelHints(config.modelMetadataTtlMs);
+
+  const stage: StageDefinition = {
+    name: 'preprocessor',
+    description: 'encoded images (JPEG, PNG, WebP, GIF, TIFF, AVIF) → model-ready tensors',
+    inputs: [
+      { name: 'images', description: 'encoded image bytes, one per row', shape: [-1], type: DType.STRING },
+    ],
+    outputs: [
+      {
+        name: 'tensor',
+        description: '[N,H,W,C] (or NCHW) batch',
+        shape: [-1, -1, -1, -1],
+        type: DType.FLOAT32,
+      },
+    ],
+    onHopFailure: (hop) => hints.invalidate(hop),
+    async apply(ctx) {
+      const images = ctx.input('images');
+      if (!isStringTensor(images))
+        throw badRequest('input "images" must be a STRING tensor of encoded images');
+      let base = serviceDefaults;
+      if (ctx.config.size === undefined && ctx.nextHop) {
+        const fromModel = await hints.get(ctx.nextHop, ctx.hopMetadata).catch((error: unknown) => {
+          ctx.log.warn(
+            { err: error, hop: ctx.nextHop },
+            'next hop metadata unavailable; using service defaults',
+          );
+          return {};
+        });
+        base = { ...serviceDefaults, ...fromModel };
+      }
+      const options = parse(ctx.config, base);
+      const result = await preprocessor
+        .run([...images.strings], options, ctx.signal)
+        .catch((error: unknown) => {
+          throw isPreprocessError(error)
+            ? new TensorhopError(error.code, error.message, { cause: error })
+            : error;
+        });
+      const tensor = {
+        type: result.dtype === 'uint8' ? DType.UINT8 : DType.FLOAT32,
+        shape: [...result.shape],
+        data: result.data,
+      } as Tensor;
+      return {
+        outputs: { tensor },
+        keys: result.ok.map((i) => ctx.keys[i] as string),
+        errors: result.errors.map((e) => ({
+          key: ctx.keys[e.index] as string,
+          code: e.code,
+          message: e.message,
+        })),
+      };
+    },
+  };
+  return createService({ stage, config });
+}
+
+function parse(requestConfig: Readonly<Record<string, unknown>>, base: PreprocessConfig): PreprocessConfig {
+  try {
+    return parsePreprocessConfig(requestConfig, base);
+  } catch (error) {
+    if (isPreprocessError(error)) throw new TensorhopError(error.code, error.message);
+    throw error;
+  }
+}
