@@ -1,0 +1,56 @@
+/**
+ * The downloader stage: URLs (STRING, one per row) → the fetched image bytes. A row that cannot be
+ * fetched fails alone with its DOWNLOAD_* code; the other rows go on.
+ */
+import {
+  DType,
+  badRequest,
+  createService,
+  isStringTensor,
+  stringTensor,
+  type Service,
+  type StageDefinition,
+} from '@tensorhop/protocol';
+import type { DownloaderConfig } from './config.js';
+import { createDownloader } from './core/index.js';
+
+export { loadDownloaderConfig, type DownloaderConfig } from './config.js';
+
+export function createServer(config: DownloaderConfig): Service {
+  const downloader = createDownloader(config.fetch);
+  const stage: StageDefinition = {
+    name: 'downloader',
+    description: 'image URLs (http, https, data) → encoded image bytes, with an SSRF guard',
+    inputs: [{ name: 'urls', description: 'one URL per row', shape: [-1], type: DType.STRING }],
+    outputs: [
+      {
+        name: 'images',
+        description: 'the fetched bytes, one image per row',
+        shape: [-1],
+        type: DType.STRING,
+      },
+    ],
+    async apply(ctx) {
+      const urls = ctx.input('urls');
+      if (!isStringTensor(urls) || urls.shape.length !== 1) {
+        throw badRequest('input "urls" must be a STRING tensor of shape [N], one URL per row');
+      }
+      const results = await Promise.all(
+        urls.strings.map((u) => downloader.download(Buffer.from(u).toString('utf8'), ctx.signal)),
+      );
+      const keys: string[] = [];
+      const images: Uint8Array[] = [];
+      const errors: { key: string; code: string; message: string }[] = [];
+      results.forEach((r, i) => {
+        const key = ctx.keys[i] as string;
+        if (r.ok) {
+          keys.push(key);
+          images.push(r.bytes);
+        } else errors.push({ key, code: r.code, message: r.message });
+      });
+      return { outputs: { images: stringTensor(images) }, keys, errors };
+    },
+    close: () => downloader.close(),
+  };
+  return createService({ stage, config });
+}
