@@ -1,7 +1,7 @@
 /**
  * The local stack behind `npm start` / `tensorhop up`: downloader, preprocessor and model replicas,
  * each supervised, with the gateway in front when it is built. Replica 1 of each stage listens on
- * the stage's default port (9001/9002/9003), replica i on that port + 100·(i-1). Hop tables point
+ * the stage's port (TENSORHOP_<NAME>_PORT, default 9001/9002/9003), replica i on that port + 100·(i-1). Hop tables point
  * at the gateway's pool routes, so hops are balanced too; the preprocessor's default successor is
  * the model. The caller's environment reaches every service.
  */
@@ -47,7 +47,9 @@ export function planStack(env: NodeJS.ProcessEnv, options: { gateway?: boolean }
   const counts = replicaCounts(env);
   const useGateway = (options.gateway ?? true) && existsSync(serviceEntry('gateway'));
   const host = '127.0.0.1';
-  const portOf = (stage: StageName, i: number): number => DEFAULT_PORTS[stage] + 100 * i;
+  // TENSORHOP_<NAME>_PORT moves replica 1 of a stage; the others follow 100 apart.
+  const basePort = (stage: StageName): number => Number(env[`TENSORHOP_${stage.toUpperCase()}_PORT`] ?? DEFAULT_PORTS[stage]);
+  const portOf = (stage: StageName, i: number): number => basePort(stage) + 100 * i;
   const gatewayPort = Number(env.TENSORHOP_GATEWAY_PORT ?? DEFAULT_PORTS.gateway);
   const gatewayUrl = `http://${host}:${gatewayPort}`;
   const hops = Object.fromEntries(

@@ -1,0 +1,27 @@
+import type { BackendInfo, BackendRequest } from './backend.js';
+import { Instance } from './instance.js';
+
+const probes = new Map<BackendRequest, Promise<BackendInfo>>();
+
+/**
+ * Finds out which backend `request` gets, in a short-lived worker so the main thread never
+ * loads TensorFlow.js. The answer is kept for the life of the process (it cannot change).
+ * @throws when no backend of the request loads; the message lists each reason.
+ */
+export function probeBackend(request: BackendRequest): Promise<BackendInfo> {
+  let probe = probes.get(request);
+  if (!probe) {
+    const worker = new Instance({
+      probe: true,
+      backend: request,
+      dir: '',
+      format: 'layers-model',
+      config: { inputs: [], outputs: [] },
+      crashValue: undefined,
+    });
+    probe = worker.ready.then((report) => report.backend);
+    probes.set(request, probe);
+    probe.catch(() => probes.delete(request));
+  }
+  return probe;
+}

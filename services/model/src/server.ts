@@ -1,0 +1,92 @@
+/**
+ * The model service: tensors → predictions, with dynamic batching across requests, model instances
+ * in worker threads, and TF Serving's REST API on the same port. It listens at once and turns
+ * ready when every model is loaded and warmed up.
+ */
+import express from 'express';
+import { Gauge } from 'prom-client';
+import { TensorhopError, createLogger, createService, type Service } from '@tensorhop/protocol';
+import type { ModelConfig } from './config.js';
+import { createModelRuntime, mountTfServingRoutes, type ModelRuntime } from './index.js';
+import { createModelStage } from './stage.js';
+
+export { loadModelConfig, type ModelConfig, DEFAULT_REPOSITORY } from './config.js';
+
+export interface ModelService extends Service {
+  /** Resolves when every model is loaded and warm; rejects when loading failed. */
+  loaded: Promise<ModelRuntime>;
+}
+
+export function createServer(config: ModelConfig, options: { crashValue?: number } = {}): ModelService {
+  const log = createLogger('model', config.logLevel);
+  const loaded = createModelRuntime({
+    repository: config.repository,
+    backend: config.backend as 'auto',
+    logger: log,
+    ...(config.instances > 0 ? { instances: config.instances } : {}),
+    ...(config.default ? { defaultModel: config.default } : {}),
+    ...(config.models.length ? { only: config.models } : {}),
+    drainTimeoutMs: config.drainTimeoutMs,
+    ...(options.crashValue === undefined ? {} : { crashValue: options.crashValue }),
+  });
+  let runtime: ModelRuntime | undefined;
+  let failure: Error | undefined;
+  loaded.then(
+    (r) => {
+      runtime = r;
+      log.info({ backend: r.backend.name, skipped: r.backend.skipped, models: r.models().map((m) => `${m.name}:${m.version}`) }, 'models ready');
+    },
+    (error: Error) => {
+      failure = error;
+      log.error({ err: error }, 'model repository failed to load');
+    },
+  );
+  const current = (): ModelRuntime => {
+    if (runtime) return runtime;
+    throw new TensorhopError('UNAVAILABLE', failure ? `models failed to load: ${failure.message}` : 'models are still loading', {
+      retryAfterSeconds: 2,
+    });
+  };
+
+  const tfServing = express.Router();
+  const service = createService({
+    stage: createModelStage(current, () => runtime !== undefined && runtime.ready()),
+    config,
+    logger: log,
+    routes: (app) => {
+      app.use('/v1/models', (_req, res, next) => {
+        if (runtime) return next();
+        res.status(503).set('retry-after', '2').json({ error: failure ? `models failed to load: ${failure.message}` : 'models are still loading' });
+      });
+      app.use(tfServing);
+    },
+  });
+  const backendInfo = new Gauge({
+    name: 'tensorhop_model_backend_info',
+    help: 'The TensorFlow.js backend that runs the models (value 1)',
+    labelNames: ['backend'],
+    registers: [service.metrics.registry],
+  });
+  const queueRows = new Gauge({
+    name: 'tensorhop_model_queue_rows',
+    help: 'Rows waiting for a batch',
+    registers: [service.metrics.registry],
+    collect() {
+      if (runtime) this.set(runtime.stats().queueRows);
+    },
+  });
+  void queueRows;
+  void loaded.then((r) => {
+    backendInfo.set({ backend: r.backend.name }, 1);
+    mountTfServingRoutes(tfServing, { runtime: r, logger: log });
+  }, () => undefined);
+
+  const close = service.close;
+  return Object.assign(service, {
+    loaded,
+    close: async () => {
+      await close();
+      await (await loaded.catch(() => undefined))?.close();
+    },
+  });
+}

@@ -1,0 +1,93 @@
+/** The model as a tensorhop stage: one input tensor in, the model's outputs plus classes/scores out. */
+import {
+  DType,
+  SERVER_NAME,
+  badRequest,
+  float32Tensor,
+  isStringTensor,
+  stringTensor,
+  type IOMetadata,
+  type Metadata,
+  type StageDefinition,
+  type Tensor,
+} from '@tensorhop/protocol';
+import type { ModelInfo, ModelRuntime, OutputTensor, RowData } from './index.js';
+
+const DTYPES: Record<string, DType> = { float32: DType.FLOAT32, int32: DType.INT32, uint8: DType.UINT8, bool: DType.BOOL };
+
+function toTensor(o: OutputTensor): Tensor {
+  return { type: DTYPES[o.dtype] ?? DType.FLOAT32, shape: o.shape, data: o.data } as Tensor;
+}
+
+function parseRequestConfig(config: Readonly<Record<string, unknown>>): { model?: string; version?: number | string; topK?: number } {
+  const { model, version, top_k: topK } = config;
+  if (model !== undefined && typeof model !== 'string') throw badRequest('config.model must be a string');
+  if (version !== undefined && typeof version !== 'number' && typeof version !== 'string') {
+    throw badRequest('config.version must be a number');
+  }
+  if (topK !== undefined && (typeof topK !== 'number' || !Number.isInteger(topK) || topK < 0)) {
+    throw badRequest('config.top_k must be a non-negative integer');
+  }
+  return { ...(model === undefined ? {} : { model }), ...(version === undefined ? {} : { version }), ...(topK === undefined ? {} : { topK }) };
+}
+
+export function describeModel(info: ModelInfo): Partial<Metadata> {
+  const spec = info.signature.inputs[0];
+  const inputs: IOMetadata[] = spec ? [{ name: spec.name, shape: spec.shape, type: DTYPES[spec.dtype] ?? DType.FLOAT32 }] : [];
+  const outputs: IOMetadata[] = info.signature.outputs.map((o) => ({ name: o.name, shape: o.shape, type: DTYPES[o.dtype] ?? DType.FLOAT32 }));
+  if (info.labels) {
+    outputs.push({ name: 'classes', description: 'top-k labels, best first', shape: [-1, info.topK || -1], type: DType.STRING });
+    outputs.push({ name: 'scores', description: 'scores of classes', shape: [-1, info.topK || -1], type: DType.FLOAT32 });
+  }
+  return {
+    version: String(info.version),
+    description: `${info.name}: ${info.description}`,
+    inputs,
+    outputs,
+    preprocess: info.preprocess ? JSON.stringify(info.preprocess) : '',
+  };
+}
+
+export function createModelStage(runtime: () => ModelRuntime, ready: () => boolean): StageDefinition {
+  return {
+    name: 'model',
+    description: 'tensors → predictions (TensorFlow.js), dynamic batching',
+    inputs: [],
+    outputs: [],
+    ready,
+    metadata() {
+      try {
+        const r = runtime();
+        return { ...describeModel(r.resolve({})), server: `${SERVER_NAME} (backend ${r.backend.name})` };
+      } catch {
+        return { description: 'models are loading' };
+      }
+    },
+    async apply(ctx) {
+      const r = runtime();
+      const config = parseRequestConfig(ctx.config);
+      const info = r.resolve(config);
+      const inputName = info.signature.inputs[0]?.name ?? '';
+      const input = ctx.inputNames.includes(inputName) || ctx.inputs.length !== 1 ? ctx.input(inputName) : (ctx.inputs[0] as Tensor);
+      if (isStringTensor(input) || !(input.data instanceof Float32Array || input.data instanceof Int32Array || input.data instanceof Uint8Array)) {
+        throw badRequest(`input "${inputName}" must be FLOAT32, INT32 or UINT8`);
+      }
+      const outcome = await r.infer(
+        info,
+        { data: input.data as RowData, shape: [...input.shape] },
+        { signal: ctx.signal, ...(config.topK === undefined ? {} : { topK: config.topK }) },
+      );
+      const outputs: Record<string, Tensor> = {};
+      for (const o of outcome.outputs) outputs[o.name] = toTensor(o);
+      if (outcome.classes && outcome.scores) {
+        outputs.classes = stringTensor(outcome.classes.flat(), [outcome.rows.length, outcome.k]);
+        outputs.scores = float32Tensor([outcome.rows.length, outcome.k], outcome.scores);
+      }
+      return {
+        outputs,
+        keys: outcome.rows.map((i) => ctx.keys[i] as string),
+        errors: outcome.failures.map((f) => ({ key: ctx.keys[f.row] as string, code: f.code, message: f.message })),
+      };
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The whole chain as `npm start` runs it (real processes): a local origin serves held-out MNIST
+ * digits drawn black on white in PNG, JPEG, WebP and GIF at several sizes, plus broken URLs.
+ * Client, server and hybrid sequencing give the same label for every good key and the same code
+ * for every bad key, every key comes back exactly once, and accuracy on the good ones is ≥ 97%.
+ */
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import {
+  accountKeys,
+  infer,
+  metadata,
+  stringTensor,
+  type InferResponse,
+  type NumericTensor,
+  type StringTensor,
+} from '@tensorhop/protocol';
+import { loadMnist, PIXELS } from '../services/model/scripts/mnist-data.js';
+import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
+
+const PER_DIGIT = 30;
+const FORMATS = ['png', 'jpeg', 'webp', 'gif'] as const;
+const SIZES = [28, 56, 112];
+
+interface Case {
+  key: string;
+  url: string;
+  label?: number;
+  code?: string;
+}
+
+async function digitImage(pixels: Float32Array, format: (typeof FORMATS)[number], size: number): Promise<Buffer> {
+  const gray = Buffer.alloc(PIXELS);
+  for (let i = 0; i < PIXELS; i++) gray[i] = Math.round(255 * (1 - (pixels[i] ?? 0))); // black on white
+  const img = sharp(gray, { raw: { width: 28, height: 28, channels: 1 } }).resize(size, size, { kernel: 'linear' });
+  return img.toFormat(format).toBuffer();
+}
+
+describe('MNIST digits from URLs through the whole chain', { timeout: 300_000 }, () => {
+  let origin: http.Server;
+  let stack: StackProcess;
+  const images = new Map<string, { body: Buffer; type: string }>();
+  const cases: Case[] = [];
+
+  before(async () => {
+    const { test: held } = loadMnist();
+    const perDigit = new Map<number, number>();
+    const jobs: Promise<void>[] = [];
+    for (let i = 0; i < held.count; i++) {
+      const label = held.labels[i] as number;
+      const n = perDigit.get(label) ?? 0;
+      if (n >= PER_DIGIT) continue;
+      perDigit.set(label, n + 1);
+      const format = FORMATS[cases.length % FORMATS.length] as (typeof FORMATS)[number];
+      const size = SIZES[Math.floor(cases.length / FORMATS.length) % SIZES.length] as number;
+      const path = `/digits/${i}.${format}`;
+      cases.push({ key: `digit-${i}-${format}-${size}`, url: path, label });
+      jobs.push(
+        digitImage(held.images.subarray(i * PIXELS, (i + 1) * PIXELS), format, size).then((body) => {
+          images.set(path, { body, type: `image/${format}` });
+        }),
+      );
+    }
+    await Promise.all(jobs);
+    origin = http.createServer((req, res) => {
+      const img = images.get(req.url ?? '');
+      if (img) return void res.writeHead(200, { 'content-type': img.type }).end(img.body);
+      if (req.url === '/slow.png') return void setTimeout(() => res.writeHead(200).end(), 5000);
+      if (req.url === '/page.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end('<html><body>hi</body></html>');
+      if (req.url === '/corrupt.png') {
+        return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 7)]));
+      }
+      res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+    const port = (origin.address() as AddressInfo).port;
+    for (const c of cases) c.url = `http://127.0.0.1:${port}${c.url}`;
+    cases.push(
+      { key: 'missing', url: `http://127.0.0.1:${port}/nothing.png`, code: 'DOWNLOAD_HTTP_STATUS' },
+      { key: 'slow', url: `http://127.0.0.1:${port}/slow.png`, code: 'DOWNLOAD_TIMEOUT' },
+      { key: 'html', url: `http://127.0.0.1:${port}/page.png`, code: 'DOWNLOAD_NOT_IMAGE' },
+      { key: 'corrupt', url: `http://127.0.0.1:${port}/corrupt.png`, code: 'IMAGE_DECODE' },
+      // 127.0.0.2 is loopback but outside the allowlist: refused before any connection.
+      { key: 'blocked', url: `http://127.0.0.2:${port}/digits/0.png`, code: 'DOWNLOAD_BLOCKED' },
+      { key: 'scheme', url: 'ftp://127.0.0.1/digit.png', code: 'DOWNLOAD_INVALID_URL' },
+    );
+    stack = await startStackProcess(18080, {
+      TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
+      TENSORHOP_DOWNLOADER_TIMEOUT_MS: '1500',
+      TENSORHOP_DOWNLOADER_RETRIES: '0',
+      TENSORHOP_DOWNLOADER_NEXT: 'preprocessor',
+    });
+  });
+
+  after(async () => {
+    const code = await stack?.stop();
+    origin?.close();
+    assert.equal(code, 0, 'Ctrl-C stops the stack cleanly');
+  });
+
+  /** key → label or error code, for one mode; asserts every key came back exactly once. */
+  function outcomes(batch: Case[], reply: InferResponse, into: Map<string, string>): void {
+    assert.deepEqual(accountKeys(batch.map((c) => c.key), reply.keys, reply.errors), { missing: [], duplicated: [], unexpected: [] });
+    const classes = reply.outputs[reply.outputNames.indexOf('classes')] as StringTensor;
+    const k = classes.shape[1] as number;
+    reply.keys.forEach((key, row) => into.set(key, Buffer.from(classes.strings[row * k] as Uint8Array).toString()));
+    for (const e of reply.errors) into.set(e.key, e.code);
+  }
+
+  const batches = (): Case[][] => {
+    const out: Case[][] = [];
+    for (let i = 0; i < cases.length; i += 60) out.push(cases.slice(i, i + 60));
+    return out;
+  };
+  const urls = (batch: Case[]) => stringTensor(batch.map((c) => c.url));
+  const results = { client: new Map<string, string>(), server: new Map<string, string>(), hybrid: new Map<string, string>() };
+
+  test('client sequencing: the client calls downloader, preprocessor and model itself', async () => {
+    const model = await metadata(stack.urls.model);
+    const shape = model.inputs[0]?.shape ?? [];
+    const config = { ...JSON.parse(model.preprocess), size: [shape[1], shape[2]] };
+    const exact = { route: { next: [], mode: 'EXACT' as const } };
+    for (const batch of batches()) {
+      const r1 = await infer(stack.urls.downloader, [urls(batch)], { keys: batch.map((c) => c.key), ...exact });
+      const r2 = await infer(stack.urls.preprocessor, r1.outputs, { keys: r1.keys, config, ...exact });
+      const r3 = await infer(stack.urls.model, r2.outputs, { keys: r2.keys, ...exact });
+      outcomes(batch, { ...r3, errors: [...r1.errors, ...r2.errors, ...r3.errors] }, results.client);
+    }
+  });
+
+  test('server sequencing: each stage forwards to its configured successor', async () => {
+    await Promise.all(
+      batches().map(async (batch) => {
+        const reply = await infer(stack.urls.downloader, [urls(batch)], { keys: batch.map((c) => c.key) });
+        assert.deepEqual([...new Set(reply.trace.map((t) => t.stage))], ['downloader', 'preprocessor', 'model']);
+        outcomes(batch, reply, results.server);
+      }),
+    );
+  });
+
+  test('hybrid sequencing through the gateway: the downloader runs the hops the client lists', async () => {
+    await Promise.all(
+      batches().map(async (batch) => {
+        const reply = await infer(`${stack.urls.gateway}/v1/downloader`, [urls(batch)], {
+          keys: batch.map((c) => c.key),
+          route: { next: ['preprocessor', 'model'], mode: 'EXACT' },
+        });
+        outcomes(batch, reply, results.hybrid);
+      }),
+    );
+  });
+
+  test('the three modes agree, bad rows carry their codes, accuracy ≥ 97%', () => {
+    for (const c of cases) {
+      const got = [results.client.get(c.key), results.server.get(c.key), results.hybrid.get(c.key)];
+      assert.equal(new Set(got).size, 1, `${c.key}: modes disagree: ${got.join(' / ')}`);
+      if (c.code) assert.equal(got[0], c.code, c.key);
+    }
+    const good = cases.filter((c) => c.label !== undefined);
+    const right = good.filter((c) => results.hybrid.get(c.key) === String(c.label)).length;
+    const accuracy = right / good.length;
+    console.log(`accuracy on ${good.length} held-out digits from URLs: ${(accuracy * 100).toFixed(2)}%`);
+    assert.ok(accuracy >= 0.97, `accuracy ${accuracy}`);
+  });
+
+  test('scores are probabilities in descending order', async () => {
+    const batch = cases.slice(0, 4);
+    const reply = await infer(stack.urls.downloader, [urls(batch)], { keys: batch.map((c) => c.key) });
+    const scores = reply.outputs[reply.outputNames.indexOf('scores')] as NumericTensor;
+    const row = Array.from((scores.data as Float32Array).subarray(0, 5));
+    assert.deepEqual(row, [...row].sort((a, b) => b - a));
+    assert.ok((row[0] as number) > 0.5 && (row[0] as number) <= 1);
+  });
+});
