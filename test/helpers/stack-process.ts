@@ -12,8 +12,17 @@ export interface StackProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startStackProcess(basePort: number, env: Record<string, string>, timeoutMs = 150_000): Promise<StackProcess> {
-  const ports = { downloader: basePort + 1, preprocessor: basePort + 2, model: basePort + 3, gateway: basePort };
+export async function startStackProcess(
+  basePort: number,
+  env: Record<string, string>,
+  timeoutMs = 150_000,
+): Promise<StackProcess> {
+  const ports = {
+    downloader: basePort + 1,
+    preprocessor: basePort + 2,
+    model: basePort + 3,
+    gateway: basePort,
+  };
   const child = spawn(process.execPath, ['shared/dist/cli/main.js', 'up'], {
     env: {
       ...process.env,
@@ -29,7 +38,10 @@ export async function startStackProcess(basePort: number, env: Record<string, st
   const lines: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (l) => lines.push(l));
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stack not up in ${timeoutMs} ms:\n${lines.slice(-30).join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`stack not up in ${timeoutMs} ms:\n${lines.slice(-30).join('\n')}`)),
+      timeoutMs,
+    );
     createInterface({ input: child.stdout! }).on('line', (l) => {
       lines.push(l);
       if (l.startsWith('tensorhop is up')) {
@@ -48,7 +60,12 @@ export async function startStackProcess(basePort: number, env: Record<string, st
   return {
     child,
     lines,
-    urls: { downloader: url(ports.downloader), preprocessor: url(ports.preprocessor), model: url(ports.model), gateway: url(ports.gateway) },
+    urls: {
+      downloader: url(ports.downloader),
+      preprocessor: url(ports.preprocessor),
+      model: url(ports.model),
+      gateway: url(ports.gateway),
+    },
     stop: async () => {
       child.kill('SIGINT');
       return exited;
