@@ -86,7 +86,7 @@ export function createService(options: ServiceOptions): Service {
   app.get('/', async (_req, res) => {
     res.json(JSON.parse(Buffer.from(encodeMetadata(await metadata(), 'json')).toString('utf8')));
   });
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', stage: stage.name }));
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', stage: stage.name, pid: process.pid }));
   app.get('/readyz', async (_req, res) => {
     const state = await readiness.check();
     res.status(state.ready ? 200 : 503).json(state);
