@@ -1,21 +1,34 @@
 /** The model service's configuration: the service kit's, plus the repository, backend and instances. */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_PORTS, envPrefix, loadConfig, serviceSchema, type ConfigOf, type LoadOptions } from '@tensorhop/protocol';
-
-/** `models/` at the repository root: where the default MNIST model is committed. */
-export const DEFAULT_REPOSITORY = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models');
+import {
+  DEFAULT_PORTS,
+  envPrefix,
+  loadConfig,
+  serviceSchema,
+  type ConfigOf,
+  type LoadOptions,
+} from '@tensorhop/protocol';
+import { DEFAULT_REPOSITORY } from './repository.js';
 
 export const schema = {
   ...serviceSchema('model', DEFAULT_PORTS.model),
-  repository: { type: 'string', default: DEFAULT_REPOSITORY, doc: 'model repository: <name>/<version>/model.json' },
+  repository: {
+    type: 'string',
+    default: DEFAULT_REPOSITORY,
+    doc: 'model repository: <name>/<version>/model.json',
+  },
   backend: {
     type: 'enum',
     values: ['auto', 'tensorflow', 'wasm', 'cpu'],
     default: 'auto',
     doc: 'auto tries tfjs-node-gpu, tfjs-node, wasm, then cpu',
   },
-  instances: { type: 'int', default: 0, min: 0, max: 64, doc: 'instances per model (0: one per core, one on tfjs-node)' },
+  instances: {
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 64,
+    doc: 'instances per model (0: one per core, one on tfjs-node)',
+  },
   default: { type: 'string', default: '', doc: 'model for requests that name none (default: the only one)' },
   models: { type: 'list', default: [], doc: 'load only these models (default: all in the repository)' },
 } as const;

@@ -15,7 +15,8 @@ export type { BatchedResult, FailedRows } from './batch-job.js';
 
 /** Where batches go; {@link InstancePool} is one. */
 export interface BatchRunner {
-  hasIdle(): boolean;
+  /** Live instances running nothing. */
+  idleCount(): number;
   readonly live: number;
   run(data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]>;
 }
@@ -34,9 +35,10 @@ export interface BatcherStats {
 /**
  * Dynamic batching for one model version, with Triton's knobs. Rows of concurrent requests
  * share a batch; a request larger than `maxBatchSize` spans batches; results are written back
- * at each row's own index, so every request gets its rows in order. A batch leaves when it is
- * full, when its oldest row has waited `maxQueueDelayMs`, or when an instance frees up after
- * that — and only to an idle instance, so under load the queue itself forms large batches.
+ * at each row's own index, so every request gets its rows in order. Batches go only to an idle
+ * instance, so under load the queue itself forms large batches. With an instance idle, a
+ * partial batch leaves when it is full, when an event-loop turn brings no more rows (see
+ * wait()), or when its oldest row has waited `maxQueueDelayMs`, whichever comes first.
  */
 export class DynamicBatcher {
   readonly stats: BatcherStats = {
@@ -50,6 +52,10 @@ export class DynamicBatcher {
   };
   private readonly queue: Job[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Requests submitted so far, and whether the last event-loop turn brought none (see wait()). */
+  private arrivals = 0;
+  private watching = false;
+  private quiet = false;
   /** Moving average of batch time, for Retry-After. */
   private batchMs = 10;
 
@@ -83,25 +89,52 @@ export class DynamicBatcher {
     return new Promise((resolve, reject) => {
       const job = createJob(data, shape, { resolve, reject });
       this.queue.push(job);
+      this.arrivals++;
       this.stats.queueRows += rows;
       signal?.addEventListener('abort', () => this.abort(job, signal.reason), { once: true });
       this.pump();
     });
   }
 
-  /** Dispatches what can go now; called on submit, on timer and whenever an instance frees up. */
+  /** Dispatches what can go now; called on submit, on timers and whenever an instance frees up. */
   pump(): void {
-    while (this.stats.queueRows > 0 && this.runner.hasIdle()) {
+    let idle: number;
+    while (this.stats.queueRows > 0 && (idle = this.runner.idleCount()) > 0) {
       const waited = performance.now() - this.queue[0]!.at;
-      if (this.stats.queueRows < this.config.maxBatchSize && waited < this.config.maxQueueDelayMs) {
-        this.timer ??= setTimeout(() => {
-          this.timer = undefined;
-          this.pump();
-        }, this.config.maxQueueDelayMs - waited);
+      const full = this.stats.queueRows >= this.config.maxBatchSize;
+      if (!full && !this.quiet && waited < this.config.maxQueueDelayMs) {
+        this.wait(this.config.maxQueueDelayMs - waited);
         return;
       }
-      void this.dispatch(this.take());
+      // Share the queue among the idle instances rather than hand it all to one while the
+      // others wait: with 16 rows and 2 idle instances, two batches of 8 run side by side.
+      void this.dispatch(
+        this.take(Math.min(this.config.maxBatchSize, Math.ceil(this.stats.queueRows / idle))),
+      );
     }
+    if (this.stats.queueRows === 0) this.quiet = false;
+  }
+
+  /**
+   * Waits for more rows while an instance is idle: at most until the oldest row has waited
+   * max_queue_delay_ms, but only while rows keep coming. A turn of the event loop in which
+   * nothing arrived means the burst of concurrent requests is all here (requests that arrive
+   * together are read in the same poll phase), and waiting longer would only leave the idle
+   * instance idle.
+   */
+  private wait(ms: number): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, ms);
+    if (this.watching) return;
+    this.watching = true;
+    const seen = this.arrivals;
+    setImmediate(() => {
+      this.watching = false;
+      if (this.arrivals === seen) this.quiet = true;
+      this.pump();
+    });
   }
 
   /** Fails every queued request (shutdown); batches already running finish. */
@@ -122,14 +155,14 @@ export class DynamicBatcher {
     return Math.max(1, Math.ceil((batches * this.batchMs) / Math.max(1, this.runner.live) / 1000));
   }
 
-  /** Takes up to maxBatchSize rows off the head of the queue; rows of another shape wait. */
-  private take(): Segment[] {
+  /** Takes up to `limit` rows off the head of the queue; rows of another shape wait. */
+  private take(limit: number): Segment[] {
     const segments: Segment[] = [];
     let rows = 0;
-    while (this.queue.length > 0 && rows < this.config.maxBatchSize) {
+    while (this.queue.length > 0 && rows < limit) {
       const job = this.queue[0]!;
       if (segments.length > 0 && job.rowShape.join() !== segments[0]!.job.rowShape.join()) break;
-      const count = Math.min(job.rows - job.next, this.config.maxBatchSize - rows);
+      const count = Math.min(job.rows - job.next, limit - rows);
       segments.push({ job, start: job.next, count, offset: rows });
       job.next += count;
       rows += count;

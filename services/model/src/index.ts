@@ -2,7 +2,7 @@
 export { createModelRuntime } from './model-runtime.js';
 export type { InferOptions, ModelRuntime, ModelRuntimeOptions, RuntimeStats } from './model-runtime.js';
 export type { InferOutcome, ModelInfo, OutputTensor, RowFailure } from './model-info.js';
-export { loadRepository } from './repository.js';
+export { DEFAULT_REPOSITORY, loadRepository } from './repository.js';
 export type {
   ModelFormat,
   ModelRepository,

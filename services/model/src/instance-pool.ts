@@ -86,9 +86,9 @@ export class InstancePool {
     return this.slots.length;
   }
 
-  /** True when some live instance is running nothing. */
-  hasIdle(): boolean {
-    return this.slots.some((s) => s.state === 'live' && s.inflightRows === 0);
+  /** Live instances running nothing. */
+  idleCount(): number {
+    return this.slots.filter((s) => s.state === 'live' && s.inflightRows === 0).length;
   }
 
   /** Runs a batch on the least busy live instance; the data's buffer is transferred. */

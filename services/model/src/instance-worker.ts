@@ -62,6 +62,10 @@ async function runBatch(tf: Tf, model: LoadedModel, message: InferMessage): Prom
     );
   } catch (error) {
     post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+    // A wasm trap (WebAssembly.RuntimeError: out of memory, abort) leaves the module's heap
+    // unusable: end this thread so the pool starts a fresh instance instead of failing every
+    // later batch.
+    if (error instanceof Error && error.name === 'RuntimeError') process.exit(71);
   }
 }
 

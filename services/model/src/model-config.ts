@@ -16,7 +16,10 @@
 export interface BatchingConfig {
   /** Most rows in one batch; 1 turns batching off. @default 32 */
   maxBatchSize: number;
-  /** How long a partial batch waits for more rows while an instance is free. @default 2 */
+  /**
+   * Longest a partial batch waits for more rows while an instance is idle; it leaves sooner
+   * once a turn of the event loop brings no new rows. @default 2
+   */
   maxQueueDelayMs: number;
   /** Rows that may wait in the queue; beyond it requests fail with OVERLOADED. @default 1024 */
   maxQueueRows: number;

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { silentLogger, type Logger } from './logger.js';
 import { parseModelConfig, type ModelConfig } from './model-config.js';
 
@@ -37,6 +38,9 @@ export interface RepositoryOptions {
   /** Load only these model names. @default every model */
   only?: readonly string[];
 }
+
+/** `<repository root>/models`, the default `TENSORHOP_MODEL_REPOSITORY` (from src/ or dist/ alike). */
+export const DEFAULT_REPOSITORY = fileURLToPath(new URL('../../../models', import.meta.url));
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

@@ -10,7 +10,8 @@ import type { ModelConfig } from './config.js';
 import { createModelRuntime, mountTfServingRoutes, type ModelRuntime } from './index.js';
 import { createModelStage } from './stage.js';
 
-export { loadModelConfig, type ModelConfig, DEFAULT_REPOSITORY } from './config.js';
+export { loadModelConfig, type ModelConfig } from './config.js';
+export { DEFAULT_REPOSITORY } from './repository.js';
 
 export interface ModelService extends Service {
   /** Resolves when every model is loaded and warm; rejects when loading failed. */
@@ -34,7 +35,14 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   loaded.then(
     (r) => {
       runtime = r;
-      log.info({ backend: r.backend.name, skipped: r.backend.skipped, models: r.models().map((m) => `${m.name}:${m.version}`) }, 'models ready');
+      log.info(
+        {
+          backend: r.backend.name,
+          skipped: r.backend.skipped,
+          models: r.models().map((m) => `${m.name}:${m.version}`),
+        },
+        'models ready',
+      );
     },
     (error: Error) => {
       failure = error;
@@ -43,9 +51,13 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   );
   const current = (): ModelRuntime => {
     if (runtime) return runtime;
-    throw new TensorhopError('UNAVAILABLE', failure ? `models failed to load: ${failure.message}` : 'models are still loading', {
-      retryAfterSeconds: 2,
-    });
+    throw new TensorhopError(
+      'UNAVAILABLE',
+      failure ? `models failed to load: ${failure.message}` : 'models are still loading',
+      {
+        retryAfterSeconds: 2,
+      },
+    );
   };
 
   const tfServing = express.Router();
@@ -56,7 +68,12 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
     routes: (app) => {
       app.use('/v1/models', (_req, res, next) => {
         if (runtime) return next();
-        res.status(503).set('retry-after', '2').json({ error: failure ? `models failed to load: ${failure.message}` : 'models are still loading' });
+        res
+          .status(503)
+          .set('retry-after', '2')
+          .json({
+            error: failure ? `models failed to load: ${failure.message}` : 'models are still loading',
+          });
       });
       app.use(tfServing);
     },
@@ -76,10 +93,13 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
     },
   });
   void queueRows;
-  void loaded.then((r) => {
-    backendInfo.set({ backend: r.backend.name }, 1);
-    mountTfServingRoutes(tfServing, { runtime: r, logger: log });
-  }, () => undefined);
+  void loaded.then(
+    (r) => {
+      backendInfo.set({ backend: r.backend.name }, 1);
+      mountTfServingRoutes(tfServing, { runtime: r, logger: log });
+    },
+    () => undefined,
+  );
 
   const close = service.close;
   return Object.assign(service, {

@@ -13,13 +13,22 @@ import {
 } from '@tensorhop/protocol';
 import type { ModelInfo, ModelRuntime, OutputTensor, RowData } from './index.js';
 
-const DTYPES: Record<string, DType> = { float32: DType.FLOAT32, int32: DType.INT32, uint8: DType.UINT8, bool: DType.BOOL };
+const DTYPES: Record<string, DType> = {
+  float32: DType.FLOAT32,
+  int32: DType.INT32,
+  uint8: DType.UINT8,
+  bool: DType.BOOL,
+};
 
 function toTensor(o: OutputTensor): Tensor {
   return { type: DTYPES[o.dtype] ?? DType.FLOAT32, shape: o.shape, data: o.data } as Tensor;
 }
 
-function parseRequestConfig(config: Readonly<Record<string, unknown>>): { model?: string; version?: number | string; topK?: number } {
+function parseRequestConfig(config: Readonly<Record<string, unknown>>): {
+  model?: string;
+  version?: number | string;
+  topK?: number;
+} {
   const { model, version, top_k: topK } = config;
   if (model !== undefined && typeof model !== 'string') throw badRequest('config.model must be a string');
   if (version !== undefined && typeof version !== 'number' && typeof version !== 'string') {
@@ -28,16 +37,36 @@ function parseRequestConfig(config: Readonly<Record<string, unknown>>): { model?
   if (topK !== undefined && (typeof topK !== 'number' || !Number.isInteger(topK) || topK < 0)) {
     throw badRequest('config.top_k must be a non-negative integer');
   }
-  return { ...(model === undefined ? {} : { model }), ...(version === undefined ? {} : { version }), ...(topK === undefined ? {} : { topK }) };
+  return {
+    ...(model === undefined ? {} : { model }),
+    ...(version === undefined ? {} : { version }),
+    ...(topK === undefined ? {} : { topK }),
+  };
 }
 
 export function describeModel(info: ModelInfo): Partial<Metadata> {
   const spec = info.signature.inputs[0];
-  const inputs: IOMetadata[] = spec ? [{ name: spec.name, shape: spec.shape, type: DTYPES[spec.dtype] ?? DType.FLOAT32 }] : [];
-  const outputs: IOMetadata[] = info.signature.outputs.map((o) => ({ name: o.name, shape: o.shape, type: DTYPES[o.dtype] ?? DType.FLOAT32 }));
+  const inputs: IOMetadata[] = spec
+    ? [{ name: spec.name, shape: spec.shape, type: DTYPES[spec.dtype] ?? DType.FLOAT32 }]
+    : [];
+  const outputs: IOMetadata[] = info.signature.outputs.map((o) => ({
+    name: o.name,
+    shape: o.shape,
+    type: DTYPES[o.dtype] ?? DType.FLOAT32,
+  }));
   if (info.labels) {
-    outputs.push({ name: 'classes', description: 'top-k labels, best first', shape: [-1, info.topK || -1], type: DType.STRING });
-    outputs.push({ name: 'scores', description: 'scores of classes', shape: [-1, info.topK || -1], type: DType.FLOAT32 });
+    outputs.push({
+      name: 'classes',
+      description: 'top-k labels, best first',
+      shape: [-1, info.topK || -1],
+      type: DType.STRING,
+    });
+    outputs.push({
+      name: 'scores',
+      description: 'scores of classes',
+      shape: [-1, info.topK || -1],
+      type: DType.FLOAT32,
+    });
   }
   return {
     version: String(info.version),
@@ -68,8 +97,18 @@ export function createModelStage(runtime: () => ModelRuntime, ready: () => boole
       const config = parseRequestConfig(ctx.config);
       const info = r.resolve(config);
       const inputName = info.signature.inputs[0]?.name ?? '';
-      const input = ctx.inputNames.includes(inputName) || ctx.inputs.length !== 1 ? ctx.input(inputName) : (ctx.inputs[0] as Tensor);
-      if (isStringTensor(input) || !(input.data instanceof Float32Array || input.data instanceof Int32Array || input.data instanceof Uint8Array)) {
+      const input =
+        ctx.inputNames.includes(inputName) || ctx.inputs.length !== 1
+          ? ctx.input(inputName)
+          : (ctx.inputs[0] as Tensor);
+      if (
+        isStringTensor(input) ||
+        !(
+          input.data instanceof Float32Array ||
+          input.data instanceof Int32Array ||
+          input.data instanceof Uint8Array
+        )
+      ) {
         throw badRequest(`input "${inputName}" must be FLOAT32, INT32 or UINT8`);
       }
       const outcome = await r.infer(
@@ -86,7 +125,11 @@ export function createModelStage(runtime: () => ModelRuntime, ready: () => boole
       return {
         outputs,
         keys: outcome.rows.map((i) => ctx.keys[i] as string),
-        errors: outcome.failures.map((f) => ({ key: ctx.keys[f.row] as string, code: f.code, message: f.message })),
+        errors: outcome.failures.map((f) => ({
+          key: ctx.keys[f.row] as string,
+          code: f.code,
+          message: f.message,
+        })),
       };
     },
   };

@@ -17,8 +17,33 @@ export async function predict(
   model: ModelInfo,
   body: unknown,
 ): Promise<TfServingReply> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
+  const request = parseRequest(model, body);
+  const input = await toTensor(model, request.rows);
+  const outcome = await runtime.infer(model, input, request.topK === undefined ? {} : { topK: request.topK });
+  if (outcome.failures.length > 0) throw new TensorhopError('INFER_FAILED', outcome.failures[0]!.message);
+  const named = namedOutputs(outcome);
+  const row = (i: number): unknown =>
+    named.length === 1
+      ? named[0]![1](i)
+      : Object.fromEntries(named.map(([name, perRow]) => [name, perRow(i)]));
+  if (!request.columnar) return { status: 200, body: { predictions: outcome.rows.map((_, i) => row(i)) } };
+  const columns = named.map(([name, perRow]) => [name, outcome.rows.map((_, i) => perRow(i))] as const);
+  return {
+    status: 200,
+    body: { outputs: columns.length === 1 ? columns[0]![1] : Object.fromEntries(columns) },
+  };
+}
+
+interface PredictRequest {
+  rows: unknown[];
+  columnar: boolean;
+  topK: number | undefined;
+}
+
+function parseRequest(model: ModelInfo, body: unknown): PredictRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest('request body must be a JSON object');
+  }
   const request = body as {
     signature_name?: unknown;
     instances?: unknown;
@@ -37,25 +62,10 @@ export async function predict(
   }
   const columnar = request.inputs !== undefined;
   const rows = columnar ? columnRows(model, request.inputs) : request.instances;
-  if (!Array.isArray(rows) || rows.length === 0)
+  if (!Array.isArray(rows) || rows.length === 0) {
     throw badRequest(`'${columnar ? 'inputs' : 'instances'}' must be a non-empty list`);
-  const topK = request.top_k === undefined ? undefined : Number(request.top_k);
-  const input = await toTensor(model, rows);
-  const outcome = await runtime.infer(model, input, topK === undefined ? {} : { topK });
-  if (outcome.failures.length > 0) throw new TensorhopError('INFER_FAILED', outcome.failures[0]!.message);
-  const named = namedOutputs(outcome);
-  if (columnar) {
-    const outputs = Object.fromEntries(
-      named.map(([name, perRow]) => [name, outcome.rows.map((_, i) => perRow(i))]),
-    );
-    return { status: 200, body: { outputs: named.length === 1 ? Object.values(outputs)[0] : outputs } };
   }
-  const predictions = outcome.rows.map((_, i) =>
-    named.length === 1
-      ? named[0]![1](i)
-      : Object.fromEntries(named.map(([name, perRow]) => [name, perRow(i)])),
-  );
-  return { status: 200, body: { predictions } };
+  return { rows, columnar, topK: request.top_k === undefined ? undefined : Number(request.top_k) };
 }
 
 /** `inputs` is the tensor itself or `{ <input name>: tensor }`; either way a list of rows. */

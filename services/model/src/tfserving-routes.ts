@@ -20,7 +20,7 @@ export function mountTfServingRoutes(
   // TF Serving clients often send JSON without a JSON content type; parse whatever comes.
   routes.use(express.json({ limit: options.bodyLimit ?? '32mb', type: () => true }));
   routes.use(async (req: Request, res: Response) => {
-    const reply = await handleTfServing(options.runtime, req.method, req.path, req.body);
+    const reply = await handleTfServing(options.runtime, req.method, req.path, req.body, options.logger);
     res
       .status(reply.status)
       .set(reply.headers ?? {})

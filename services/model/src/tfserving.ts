@@ -7,6 +7,7 @@
  *   POST /v1/models/{name}[/versions/{v}]:predict    {"instances": …} or {"inputs": …}
  */
 import { isTensorhopError } from './errors.js';
+import { silentLogger, type Logger } from './logger.js';
 import type { ModelInfo } from './model-info.js';
 import type { ModelRuntime } from './model-runtime.js';
 import type { TensorSpec } from './signature.js';
@@ -29,13 +30,15 @@ const DTYPES: Record<string, string> = {
 /**
  * Answers one request. `path` is what follows `/v1/models`, e.g. `/mnist/versions/1:predict`;
  * `body` is the parsed JSON (or undefined). Errors come back as TF Serving's `{"error": "…"}`
- * with its statuses: 400 bad input, 404 unknown model or version, 429/503 overloaded.
+ * with its statuses: 400 bad input, 404 unknown model or version, 429/503 overloaded; an
+ * unexpected failure is a bare 500 and goes to `logger`.
  */
 export async function handleTfServing(
   runtime: ModelRuntime,
   method: string,
   path: string,
   body: unknown,
+  logger: Logger = silentLogger,
 ): Promise<TfServingReply> {
   try {
     const match = /^\/([^/:]+)(?:\/versions\/([^/:]+))?(\/metadata|:predict|:classify|:regress)?\/?$/.exec(
@@ -54,7 +57,10 @@ export async function handleTfServing(
       body: verb ? metadata(runtime, model) : status(runtime, model, version !== undefined),
     };
   } catch (e) {
-    if (!isTensorhopError(e)) return error(500, 'internal error');
+    if (!isTensorhopError(e)) {
+      logger.error({ err: e, path }, 'tfserving request failed');
+      return error(500, 'internal error');
+    }
     const headers =
       e.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(e.retryAfterSeconds) };
     return { status: e.status, body: { error: e.message }, ...(headers ? { headers } : {}) };
