@@ -1,18 +1,53 @@
-/** A local origin for benchmarks, in its own process: every request gets a small PNG after a delay. */
+/**
+ * A local origin for benchmarks, in its own process: every request gets an image after a delay.
+ * By default a small white PNG; with `digits`, `/digits/<n>` serves one of 100 held-out MNIST
+ * digits (n mod 100) and `/photo/<n>` one of 8 noisy 640×480 JPEGs. `/broken…` is always 404.
+ */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { drawDigits } from '../helpers/digit-origin.js';
 
 const delayMs = Number(process.argv[2] ?? 50);
+const digitsMode = process.argv[3] === 'digits';
 const png = await sharp({
   create: { width: 28, height: 28, channels: 3, background: { r: 255, g: 255, b: 255 } },
 })
   .png()
   .toBuffer();
+const digits = digitsMode
+  ? (await drawDigits(100)).map((d) => ({ body: d.body, type: `image/${d.path.split('.').pop()}` }))
+  : [];
+const photos = digitsMode
+  ? await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        sharp({
+          create: {
+            width: 640,
+            height: 480,
+            channels: 3,
+            noise: { type: 'gaussian', mean: 100 + 10 * i, sigma: 40 },
+          },
+        })
+          .jpeg({ quality: 85 })
+          .toBuffer(),
+      ),
+    )
+  : [];
+
+function image(url: string): { body: Buffer; type: string } {
+  const n = Number(/\/(\d+)/.exec(url)?.[1] ?? 0);
+  if (digitsMode && url.startsWith('/digits/')) return digits[n % digits.length]!;
+  if (digitsMode && url.startsWith('/photo/'))
+    return { body: photos[n % photos.length]!, type: 'image/jpeg' };
+  return { body: png, type: 'image/png' };
+}
+
 const server = http.createServer((req, res) => {
   setTimeout(() => {
     if (req.url?.startsWith('/broken')) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length }).end(png);
+    const { body, type } = image(req.url ?? '/');
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
   }, delayMs);
 });
 server.keepAliveTimeout = 60_000;

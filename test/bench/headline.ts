@@ -1,0 +1,180 @@
+/**
+ * The headline benchmark: one URL workload (an origin in its own process answering after 50 ms,
+ * 5% broken URLs), classified by the seeds' one-by-one loop (fetch → sharp → predict, batch 1,
+ * in-process) and by pipe() through the gateway of the real stack in hybrid mode. Goals: ≥ 50×
+ * the loop with MNIST, and ≥ 85% of the model-only ceiling with MobileNetV2 (skipped when
+ * models/bench/mobilenet_v2 is missing: `npm run model:mobilenet -w services/model`). Also the
+ * bytes the client sends and receives per image in each sequencing mode.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { classify, pipe, type Mode, type PipeOptions } from '@tensorhop/protocol';
+import { benchCeiling } from '../../services/model/src/index.js';
+import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
+import { countingAgent } from './counting-agent.js';
+import { startOriginProcess } from './origin-process.js';
+import { printTable } from './report.js';
+import { seedLoop } from './seed-loop.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MOBILENET = join(ROOT, 'models', 'bench', 'mobilenet_v2', '1', 'model.json');
+
+/** `n` URLs on the origin, every 20th broken (5%), each distinct (a query number) over `images` images. */
+function workload(base: string, kind: 'digits' | 'photo', n: number, from = 0): string[] {
+  return Array.from({ length: n }, (_, j) => {
+    const i = from + j;
+    return i % 20 === 7 ? `${base}/broken/${i}.png` : `${base}/${kind}/${i % 100}?n=${i}`;
+  });
+}
+
+/** Rows per second of pipe() over `urls`, and how many came back ok. */
+async function throughput(urls: string[], options: PipeOptions): Promise<{ perSecond: number; ok: number }> {
+  const t0 = performance.now();
+  let ok = 0;
+  let n = 0;
+  for await (const r of pipe(
+    urls.map((u) => ({ key: u, input: u })),
+    options,
+  )) {
+    n++;
+    if (r.ok) ok++;
+  }
+  if (n !== urls.length) throw new Error(`pipe gave ${n} results for ${urls.length} URLs`);
+  return { perSecond: urls.length / ((performance.now() - t0) / 1000), ok };
+}
+
+async function withStack<T>(
+  port: number,
+  env: Record<string, string>,
+  body: (s: StackProcess) => Promise<T>,
+): Promise<T> {
+  const stack = await startStackProcess(port, {
+    TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
+    // One origin host stands in for many: lift the per-host cap a real crawl would spread out.
+    TENSORHOP_DOWNLOADER_CONCURRENCY: '512',
+    TENSORHOP_DOWNLOADER_PER_HOST_CONCURRENCY: '512',
+    TENSORHOP_DOWNLOADER_RETRIES: '0',
+    ...env,
+  });
+  try {
+    return await body(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Bytes the client sends and receives per URL, and its rate, in each sequencing mode. */
+async function bytesPerMode(gateway: string, urls: string[], batchSize: number): Promise<string[][]> {
+  const rows = [['mode', 'images/s', 'client sent / image', 'client received / image']];
+  for (const mode of ['client', 'server', 'hybrid'] as Mode[]) {
+    const counter = countingAgent();
+    const t0 = performance.now();
+    await classify(urls, { gateway, mode, batchSize, concurrency: 8, agents: { http: counter.agent } });
+    const rate = urls.length / ((performance.now() - t0) / 1000);
+    const kb = (n: number): string => `${(n / urls.length / 1024).toFixed(2)} KiB`;
+    rows.push([mode, rate.toFixed(1), kb(counter.sent()), kb(counter.received())]);
+    counter.agent.destroy();
+  }
+  return rows;
+}
+
+export interface HeadlineResult {
+  mnistSpeedup: number;
+  mobilenetOfCeiling?: number;
+}
+
+async function mnistSection(base: string): Promise<number> {
+  const loop = await seedLoop(workload(base, 'digits', 60), join(ROOT, 'models'), 'mnist');
+  return withStack(58080, {}, async (stack) => {
+    const gateway = stack.urls.gateway;
+    const options: PipeOptions = { gateway, mode: 'hybrid', concurrency: 32, batchSize: 64 };
+    await throughput(workload(base, 'digits', 256, 100_000), options); // warm-up
+    const run = await throughput(workload(base, 'digits', 4000), options);
+    const speedup = run.perSecond / loop.urlsPerSecond;
+    printTable(`MNIST: 4000 URLs, origin answering after 50 ms, 5% broken (model backend ${loop.backend})`, [
+      ['client', 'URLs/s', 'vs loop'],
+      [
+        'seeds: one by one, in-process (fetch → sharp → predict, batch 1)',
+        loop.urlsPerSecond.toFixed(1),
+        '1×',
+      ],
+      [
+        `tensorhop: pipe() via the gateway, hybrid, 32 × 64 rows in flight (${run.ok} ok)`,
+        run.perSecond.toFixed(1),
+        `${speedup.toFixed(1)}× (goal ≥ 50×)`,
+      ],
+    ]);
+    printTable(
+      'Per sequencing mode (600 URLs, batches of 64): what the client carries',
+      await bytesPerMode(gateway, workload(base, 'digits', 600, 200_000), 64),
+    );
+    return speedup;
+  });
+}
+
+async function mobilenetSection(base: string): Promise<number | undefined> {
+  if (!existsSync(MOBILENET)) {
+    console.log(
+      `\nMobileNetV2: skipped, ${MOBILENET} is missing (make it: npm run model:mobilenet -w services/model)`,
+    );
+    return undefined;
+  }
+  const repository = join(ROOT, 'models', 'bench');
+  const ceilingRows = await benchCeiling({
+    repository,
+    model: 'mobilenet_v2',
+    batchSizes: [16, 32],
+    seconds: 4,
+  });
+  const ceiling = Math.max(...ceilingRows.map((r) => r.imagesPerSecond));
+  const loop = await seedLoop(workload(base, 'photo', 16), repository, 'mobilenet_v2');
+  return withStack(58080, { TENSORHOP_MODEL_REPOSITORY: repository }, async (stack) => {
+    const options: PipeOptions = {
+      gateway: stack.urls.gateway,
+      mode: 'hybrid',
+      concurrency: 4,
+      batchSize: 32,
+    };
+    await throughput(workload(base, 'photo', 64, 100_000), options); // warm-up
+    const n = Math.min(1500, Math.max(200, Math.round(ceiling * 15)));
+    const urls = workload(base, 'photo', n);
+    const t0 = performance.now();
+    const run = await throughput(urls, options);
+    const imagesPerSecond = run.ok / ((performance.now() - t0) / 1000);
+    const share = imagesPerSecond / ceiling;
+    printTable(`MobileNetV2 224×224: ${n} URLs of 640×480 JPEGs, origin answering after 50 ms, 5% broken`, [
+      ['client', 'images/s', 'of ceiling'],
+      [
+        `model only: pre-made tensors, batch ${ceilingRows.find((r) => r.imagesPerSecond === ceiling)?.batchSize}, all instances`,
+        ceiling.toFixed(1),
+        '100%',
+      ],
+      [
+        'seeds: one by one, in-process (batch 1)',
+        loop.imagesPerSecond.toFixed(1),
+        `${((100 * loop.imagesPerSecond) / ceiling).toFixed(0)}%`,
+      ],
+      [
+        `tensorhop: pipe() via the gateway, hybrid, 4 × 32 rows in flight (${run.ok} ok)`,
+        imagesPerSecond.toFixed(1),
+        `${(100 * share).toFixed(0)}% (goal ≥ 85%)`,
+      ],
+    ]);
+    return share;
+  });
+}
+
+export async function benchHeadline(): Promise<HeadlineResult> {
+  const origin = await startOriginProcess(50, true);
+  try {
+    const mnistSpeedup = await mnistSection(origin.base);
+    const share = await mobilenetSection(origin.base);
+    return { mnistSpeedup, ...(share === undefined ? {} : { mobilenetOfCeiling: share }) };
+  } finally {
+    origin.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchHeadline();

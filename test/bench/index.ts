@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: every section in one run, so ratios are measured side by side on the same machine.
+ * `npm run bench -- <section>...` runs only the named ones.
+ */
+import { existsSync } from 'node:fs';
+import { benchCodec, benchHop } from './protocol.js';
+import { benchDownloads, benchPreprocess } from './stages.js';
+import { benchBatching, modelCeiling } from './model.js';
+
+const sections: Record<string, () => Promise<unknown>> = {
+  protocol: async () => {
+    await benchCodec();
+    await benchHop();
+  },
+  downloads: benchDownloads,
+  preprocess: benchPreprocess,
+  model: async () => {
+    await modelCeiling('mnist');
+    await benchBatching('mnist');
+    await modelCeiling('mobilenet_v2', 5);
+  },
+  gateway: async () => {
+    const script = new URL('../../services/gateway/scripts/bench-proxy.ts', import.meta.url);
+    if (!existsSync(script)) return console.log('\ngateway: bench-proxy.ts missing');
+    const mod = (await import(script.href)) as { benchProxy?: () => Promise<unknown> };
+    await mod.benchProxy?.();
+  },
+  headline: async () => {
+    const script = new URL('./headline.ts', import.meta.url);
+    if (!existsSync(script)) return console.log('\nheadline: not built yet');
+    const mod = (await import(script.href)) as { benchHeadline?: () => Promise<unknown> };
+    await mod.benchHeadline?.();
+  },
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(sections)) {
+  const run = sections[name];
+  if (!run) throw new Error(`unknown section ${name}: ${Object.keys(sections).join(', ')}`);
+  console.log(`\n=== ${name} ===`);
+  await run();
+}
+process.exit(0);
