@@ -1,0 +1,220 @@
+/**
+ * One client request on its way through a pool: pick a replica, stream the body to it, and when the
+ * call fails before any reply (refused, reset, connect timeout) send it once more to another
+ * replica — tensorhop inference is idempotent — never more. Failures that are left become
+ * tensorhop errors that name the pool: 502 HOP_UNAVAILABLE, 503 UNAVAILABLE or OVERLOADED,
+ * 504 HOP_TIMEOUT, 413 PAYLOAD_TOO_LARGE.
+ */
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { TensorhopError } from '@tensorhop/protocol';
+import type { Logger } from 'pino';
+import type { GatewayMetrics } from './metrics.js';
+import type { Pool } from './pool.js';
+import type { EjectionPolicy, ProxyTarget, Replica } from './replica.js';
+import { RequestBody, type AttemptBody } from './request-body.js';
+import { sendError } from './respond.js';
+import { errorCode, isRetryable, noReplica, replicaFailed, timedOut, tooLarge } from './exchange-errors.js';
+
+export interface ExchangeDeps {
+  /** Starts the proxied call of one attempt (the http-proxy-middleware handler). */
+  proxy(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void;
+  metrics: GatewayMetrics;
+  log: Logger;
+  policy: EjectionPolicy;
+  limits: {
+    bodyLimitBytes: number;
+    retryBufferBytes: number;
+    requestTimeoutMs: number;
+    connectTimeoutMs: number;
+  };
+  /** Seconds a client is told to wait when no replica is ready. */
+  retryAfterSeconds: number;
+  /** Exchanges in progress (the drain on shutdown waits for them). */
+  active: { count: number };
+}
+
+const EXCHANGE = Symbol('tensorhop.exchange');
+
+/** The exchange a proxied request belongs to. */
+export function exchangeOf(req: IncomingMessage): Exchange | undefined {
+  return (req as IncomingMessage & { [EXCHANGE]?: Exchange })[EXCHANGE];
+}
+
+export class Exchange {
+  /** Target of the current attempt; http-proxy events carry it, which tells stale ones apart. */
+  target: ProxyTarget | undefined;
+  stream: AttemptBody | undefined;
+  private replica: Replica | undefined;
+  private upstream: ClientRequest | undefined;
+  private answeredBy: Replica | undefined;
+  private attempts = 0;
+  private fatal: TensorhopError | undefined;
+  private connectTimer: NodeJS.Timeout | undefined;
+  private readonly deadline: NodeJS.Timeout;
+  private readonly body: RequestBody;
+  private readonly started = process.hrtime.bigint();
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly pool: Pool,
+    private readonly deps: ExchangeDeps,
+    private readonly traceId: string,
+  ) {
+    (req as IncomingMessage & { [EXCHANGE]?: Exchange })[EXCHANGE] = this;
+    const { limits } = deps;
+    this.body = new RequestBody(
+      req,
+      { maxBytes: limits.bodyLimitBytes, replayBytes: limits.retryBufferBytes },
+      (received) => this.abort(tooLarge(limits.bodyLimitBytes, received)),
+    );
+    this.body.onPiped = (upstream) => this.onPiped(upstream);
+    this.deadline = setTimeout(
+      () => this.abort(timedOut(pool, limits.requestTimeoutMs)),
+      limits.requestTimeoutMs,
+    );
+    deps.active.count++;
+    res.once('close', () => this.finish());
+  }
+
+  /** Sends the request to the next replica in turn. */
+  start(): void {
+    const replica = this.pool.pick();
+    if (typeof replica === 'string') this.reply(noReplica(this.pool, replica, this.deps.retryAfterSeconds));
+    else this.send(replica);
+  }
+
+  private send(replica: Replica): void {
+    this.attempts++;
+    this.replica = replica;
+    this.target = replica.newTarget();
+    this.stream = this.body.attempt();
+    replica.inflight++;
+    this.deps.proxy(this.req, this.res, (error) => this.onUpstreamError(error, this.target));
+  }
+
+  /** The attempt's upstream request exists: let the body flow once its socket is connected. */
+  private onPiped(upstream: ClientRequest): void {
+    const stream = this.stream;
+    this.upstream = upstream;
+    upstream.once('socket', (socket: Socket) => {
+      if (!socket.connecting) return stream?.start();
+      this.connectTimer = setTimeout(() => {
+        const error = Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' });
+        upstream.destroy(error);
+      }, this.deps.limits.connectTimeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(this.connectTimer);
+        stream?.start();
+      });
+    });
+  }
+
+  /** The replica answered: no retry from here on, so the kept body copy goes. */
+  onResponse(upstreamRes: IncomingMessage): void {
+    const replica = this.replica;
+    if (!replica) return;
+    this.answeredBy = replica;
+    this.body.release();
+    replica.recordSuccess();
+    upstreamRes.once('close', () => {
+      if (upstreamRes.complete) return;
+      // The replica went away in the middle of its reply: nothing to retry, cut ours too.
+      this.recordFailure(replica, 'reply cut short');
+      this.res.destroy();
+    });
+  }
+
+  /** http-proxy's error event for this request (upstream or client side). */
+  onUpstreamError(error: unknown, target: unknown): void {
+    if (target !== this.target || this.res.writableEnded || this.res.destroyed) return;
+    const replica = this.replica;
+    this.endAttempt();
+    if (this.fatal) return this.reply(this.fatal);
+    if (!replica || this.answeredBy) return void this.res.destroy();
+    if (this.req.destroyed && !this.req.complete) return; // the client went away
+    const code = errorCode(error);
+    this.recordFailure(replica, code);
+    if (isRetryable(code) && this.attempts < 2 && this.body.replayable) {
+      let next = this.pool.pick(replica);
+      // A reused keep-alive socket the replica had closed is a race, not a dead replica.
+      if (typeof next === 'string' && this.upstreamReusedSocket(code)) next = replica;
+      if (typeof next !== 'string') {
+        this.deps.metrics.retries.inc({ pool: this.pool.name, replica: replica.url });
+        this.upstream = undefined;
+        return this.send(next);
+      }
+    }
+    this.reply(replicaFailed(this.pool, replica.url, code, this.attempts > 1));
+  }
+
+  private upstreamReusedSocket(code: string): boolean {
+    return (code === 'ECONNRESET' || code === 'EPIPE') && this.upstream?.reusedSocket === true;
+  }
+
+  /** Stops the exchange with `error`: the current upstream call is cut, the client gets the error. */
+  private abort(error: TensorhopError): void {
+    if (this.res.writableEnded || this.res.destroyed) return;
+    this.fatal = error;
+    if (this.upstream && !this.upstream.destroyed) {
+      // The upstream's error event then replies with `fatal`.
+      this.upstream.destroy(Object.assign(new Error(error.message), { code: 'EABORTED' }));
+    } else if (!this.replica) {
+      this.reply(error);
+    } else {
+      this.endAttempt();
+      this.reply(error);
+    }
+  }
+
+  private recordFailure(replica: Replica, reason: string): void {
+    if (replica.recordFailure(Date.now(), this.deps.policy)) {
+      this.deps.metrics.ejections.inc({ pool: this.pool.name, replica: replica.url });
+      const until = new Date(replica.ejectedUntilMs).toISOString();
+      this.deps.log.warn({ pool: this.pool.name, replica: replica.url, reason, until }, 'replica ejected');
+    }
+  }
+
+  /** The current attempt is over (failed or done): it no longer counts as in flight. */
+  private endAttempt(): void {
+    clearTimeout(this.connectTimer);
+    if (this.replica && !this.answeredBy) {
+      this.replica.inflight--;
+      this.replica = undefined;
+    }
+  }
+
+  private reply(error: TensorhopError): void {
+    clearTimeout(this.deadline);
+    sendError(this.req, this.res, error);
+  }
+
+  /** The reply has been sent or the client left: account for it once, release what is held. */
+  private finish(): void {
+    clearTimeout(this.deadline);
+    clearTimeout(this.connectTimer);
+    if (this.answeredBy) this.answeredBy.inflight--;
+    else this.endAttempt();
+    if (this.upstream && !this.upstream.destroyed && !this.res.writableFinished) this.upstream.destroy();
+    this.body.discard();
+    this.deps.active.count--;
+    const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
+    // 499: the client went away before its reply was sent (nginx's code for it).
+    const status = this.res.writableFinished ? this.res.statusCode : 499;
+    const replica = this.answeredBy?.url ?? 'none';
+    this.deps.metrics.record(this.pool.name, replica, status, seconds);
+    if (this.deps.log.isLevelEnabled('info')) {
+      const ms = Math.round(seconds * 1e4) / 10;
+      const fields = {
+        trace_id: this.traceId,
+        pool: this.pool.name,
+        replica,
+        status,
+        attempts: this.attempts,
+        ms,
+      };
+      this.deps.log.info(fields, 'proxy');
+    }
+  }
+}

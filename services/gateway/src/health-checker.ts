@@ -1,0 +1,99 @@
+/**
+ * Active health checks: every replica's `/readyz` on a period, one probe per replica at a time,
+ * each with a deadline. A replica is ready while its last probe answered 200.
+ */
+import http from 'node:http';
+import type { Logger } from 'pino';
+import type { Pool } from './pool.js';
+import type { Replica } from './replica.js';
+
+export interface HealthOptions {
+  /** @default 2000 */
+  intervalMs: number;
+  /** @default 1000 */
+  timeoutMs: number;
+  log: Logger;
+}
+
+/** Status of `GET <url>/readyz`, or the reason it could not be had. */
+function getReadyz(agent: http.Agent, url: string, timeoutMs: number): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = http.get(`${url}/readyz`, { agent, headers: { 'user-agent': 'tensorhop-gateway' } });
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve(res.statusCode ?? 0);
+      });
+      res.on('error', () => {
+        clearTimeout(timer);
+        resolve('reply cut short');
+      });
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code ?? error.message);
+    });
+  });
+}
+
+export class HealthChecker {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly probing = new Map<Replica, Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly pools: () => readonly Pool[],
+    private readonly options: HealthOptions,
+  ) {}
+
+  /** Probes one replica now; a probe already in progress is awaited instead. */
+  check(pool: Pool, replica: Replica): Promise<void> {
+    let pending = this.probing.get(replica);
+    if (!pending) {
+      pending = this.probe(pool, replica).finally(() => this.probing.delete(replica));
+      this.probing.set(replica, pending);
+    }
+    return pending;
+  }
+
+  private async probe(pool: Pool, replica: Replica): Promise<void> {
+    const result = await getReadyz(this.agent, replica.url, this.options.timeoutMs);
+    const ready = result === 200;
+    const reason = ready ? '' : typeof result === 'number' ? `/readyz answered ${result}` : result;
+    if (ready !== replica.ready) {
+      const fields = { pool: pool.name, replica: replica.url, ...(ready ? {} : { reason }) };
+      this.options.log.info(fields, ready ? 'replica ready' : 'replica not ready');
+    }
+    replica.ready = ready;
+    replica.reason = reason;
+  }
+
+  /** One round over every replica of every pool. */
+  async checkAll(): Promise<void> {
+    const calls = this.pools().flatMap((pool) => pool.replicas.map((r) => this.check(pool, r)));
+    await Promise.all(calls);
+  }
+
+  /** Checks every replica now, then again every interval until `stop()`. */
+  async start(): Promise<void> {
+    await this.checkAll();
+    const loop = (): void => {
+      this.timer = setTimeout(() => {
+        void this.checkAll().finally(() => {
+          if (!this.stopped) loop();
+        });
+      }, this.options.intervalMs);
+      this.timer.unref();
+    };
+    if (!this.stopped) loop();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.agent.destroy();
+  }
+}
