@@ -37,7 +37,8 @@ export function replicaCounts(env: NodeJS.ProcessEnv): Record<StageName, number>
       throw new Error(`TENSORHOP_REPLICAS: unknown stage ${name} (stages: ${STAGES.join(', ')})`);
     }
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`TENSORHOP_REPLICAS: ${name}=${value} is not 1..16`);
+    if (!Number.isInteger(n) || n < 1 || n > 16)
+      throw new Error(`TENSORHOP_REPLICAS: ${name}=${value} is not 1..16`);
     counts[name as StageName] = n;
   }
   return counts;
@@ -48,14 +49,19 @@ export function planStack(env: NodeJS.ProcessEnv, options: { gateway?: boolean }
   const useGateway = (options.gateway ?? true) && existsSync(serviceEntry('gateway'));
   const host = '127.0.0.1';
   // TENSORHOP_<NAME>_PORT moves replica 1 of a stage; the others follow 100 apart.
-  const basePort = (stage: StageName): number => Number(env[`TENSORHOP_${stage.toUpperCase()}_PORT`] ?? DEFAULT_PORTS[stage]);
+  const basePort = (stage: StageName): number =>
+    Number(env[`TENSORHOP_${stage.toUpperCase()}_PORT`] ?? DEFAULT_PORTS[stage]);
   const portOf = (stage: StageName, i: number): number => basePort(stage) + 100 * i;
   const gatewayPort = Number(env.TENSORHOP_GATEWAY_PORT ?? DEFAULT_PORTS.gateway);
   const gatewayUrl = `http://${host}:${gatewayPort}`;
   const hops = Object.fromEntries(
     STAGES.map((s) => [s, useGateway ? `${gatewayUrl}/v1/${s}` : `http://${host}:${portOf(s, 0)}`]),
   );
-  const hopTable = env.TENSORHOP_HOPS ?? Object.entries(hops).map(([k, v]) => `${k}=${v}`).join(',');
+  const hopTable =
+    env.TENSORHOP_HOPS ??
+    Object.entries(hops)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
   const replicas: ReplicaSpec[] = STAGES.flatMap((stage) =>
     Array.from({ length: counts[stage] }, (_, i) => {
       const prefix = `TENSORHOP_${stage.toUpperCase()}_`;
@@ -70,12 +76,22 @@ export function planStack(env: NodeJS.ProcessEnv, options: { gateway?: boolean }
           [`${prefix}PORT`]: String(portOf(stage, i)),
           [`${prefix}HOST`]: host,
           TENSORHOP_HOPS: hopTable,
+          // Hops go through the gateway: with its API keys on, the stages need one too.
+          ...(useGateway && !env.TENSORHOP_HOPS_API_KEY && env.TENSORHOP_GATEWAY_API_KEYS
+            ? { TENSORHOP_HOPS_API_KEY: env.TENSORHOP_GATEWAY_API_KEYS.split(',')[0]?.trim() ?? '' }
+            : {}),
         },
       };
     }),
   );
   if (!useGateway) return { replicas, entry: hops.downloader as string };
-  const upstreams = STAGES.map((s) => `${s}=${replicas.filter((r) => r.name.startsWith(`${s}.`)).map((r) => r.url).join(',')}`).join(';');
+  const upstreams = STAGES.map(
+    (s) =>
+      `${s}=${replicas
+        .filter((r) => r.name.startsWith(`${s}.`))
+        .map((r) => r.url)
+        .join(',')}`,
+  ).join(';');
   const gateway: ReplicaSpec = {
     name: 'gateway',
     command: process.execPath,
@@ -99,7 +115,8 @@ export async function startStack(
   readyTimeoutMs = 180_000,
 ): Promise<RunningStack> {
   for (const spec of [...plan.replicas, ...(plan.gateway ? [plan.gateway] : [])]) {
-    if (!existsSync(spec.args[0] as string)) throw new Error(`${spec.args[0]} is missing: run npm run build first`);
+    if (!existsSync(spec.args[0] as string))
+      throw new Error(`${spec.args[0]} is missing: run npm run build first`);
   }
   const replicas = plan.replicas.map((spec) => superviseReplica(spec, out));
   if (plan.gateway) replicas.push(superviseReplica(plan.gateway, out));

@@ -60,6 +60,13 @@ export interface ForwardInput {
   traceId: string;
   timeoutMs: number;
   signal: AbortSignal;
+  /** Headers for the hop call (an API key when hops go through a gateway). */
+  headers?: Record<string, string>;
+}
+
+/** The headers a stage sends to its hops: the hop API key, when one is configured. */
+export function hopHeaders(apiKey: string): Record<string, string> {
+  return apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` };
 }
 
 /** Sends the surviving rows to the next hop; transport failures name the hop. */
@@ -75,7 +82,11 @@ export async function forward(input: ForwardInput): Promise<RawReply> {
     traceId: input.traceId,
   };
   try {
-    return await inferRaw(next.url, request, { timeoutMs: input.timeoutMs, signal: input.signal });
+    return await inferRaw(next.url, request, {
+      timeoutMs: input.timeoutMs,
+      signal: input.signal,
+      ...(input.headers ? { headers: input.headers } : {}),
+    });
   } catch (error) {
     if (isTensorhopError(error) && (error.code === 'HOP_TIMEOUT' || error.code === 'HOP_UNAVAILABLE')) {
       const why = error.code === 'HOP_TIMEOUT' ? `did not answer in time` : `is unavailable`;

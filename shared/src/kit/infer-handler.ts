@@ -22,6 +22,7 @@ export interface HandlerDeps {
   hops: HopTable;
   defaultNext: string;
   hopTimeoutMs: number;
+  hopHeaders: Record<string, string>;
   metrics: ServiceMetrics;
 }
 
@@ -57,12 +58,12 @@ function makeInput(req: InferRequest) {
   };
 }
 
-export function hopMetadataFetcher(hops: HopTable, timeoutMs: number) {
+export function hopMetadataFetcher(hops: HopTable, timeoutMs: number, headers: Record<string, string> = {}) {
   return (name: string): Promise<Metadata> => {
     const url = Object.hasOwn(hops, name) ? hops[name] : undefined;
     if (url === undefined)
       return Promise.reject(new TensorhopError('UNKNOWN_HOP', `unknown hop ${JSON.stringify(name)}`));
-    return fetchMetadata(url, { timeoutMs });
+    return fetchMetadata(url, { timeoutMs, headers });
   };
 }
 
@@ -130,7 +131,7 @@ export async function handleInfer(
     traceId: req.traceId,
     log,
     nextHop: next?.name,
-    hopMetadata: hopMetadataFetcher(deps.hops, Math.min(deps.hopTimeoutMs, 10_000)),
+    hopMetadata: hopMetadataFetcher(deps.hops, Math.min(deps.hopTimeoutMs, 10_000), deps.hopHeaders),
   };
   const own = settle(deps.stage.name, keys, await deps.stage.apply(ctx), log);
   const selected = selectOutputs(req.outputNames, own.names, own.outputs);
@@ -165,6 +166,7 @@ export async function handleInfer(
       traceId: req.traceId,
       timeoutMs: deps.hopTimeoutMs,
       signal,
+      headers: deps.hopHeaders,
     });
     deps.metrics.hopCalls.inc({ hop: next.name, outcome: String(down.status) });
     if (down.status >= 400) deps.stage.onHopFailure?.(next.name, down.response.errors[0]?.code ?? 'INTERNAL');

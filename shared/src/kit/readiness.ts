@@ -2,6 +2,7 @@
  * Readiness: the stage's own check, not draining, and its default next hop answering /healthz (cached
  * briefly, so a burst of probes does not become a burst of calls).
  */
+import { hopHeaders } from './hops.js';
 import type { ServiceConfig } from './service-config.js';
 import type { StageDefinition } from './stage.js';
 
@@ -28,7 +29,10 @@ export function createReadiness(deps: {
     if (hopCheck && Date.now() - hopCheck.at < HOP_CACHE_MS) return hopCheck;
     let result: { ok: boolean; reason?: string };
     try {
-      const res = await fetch(`${url.replace(/\/$/, '')}/healthz`, { signal: AbortSignal.timeout(1000) });
+      const res = await fetch(`${url.replace(/\/$/, '')}/healthz`, {
+        signal: AbortSignal.timeout(1000),
+        headers: hopHeaders(deps.config.hopsApiKey),
+      });
       result = res.ok ? { ok: true } : { ok: false, reason: `next hop ${name} answered ${res.status}` };
     } catch (error) {
       result = { ok: false, reason: `next hop ${name} unreachable: ${(error as Error).message}` };

@@ -20,6 +20,12 @@ export function serviceSchema(name: string, port: number) {
       env: 'TENSORHOP_HOPS',
       doc: 'hop table, `name=url,...`; `next` names must be in it',
     },
+    hopsApiKey: {
+      type: 'string',
+      default: '',
+      env: 'TENSORHOP_HOPS_API_KEY',
+      doc: 'API key sent on calls to hops (when hops go through a gateway with keys on)',
+    },
     bodyLimitBytes: { type: 'int', default: 256 * 1024 * 1024, min: 1, doc: 'largest request body' },
     requestTimeoutMs: {
       type: 'int',

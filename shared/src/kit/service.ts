@@ -12,6 +12,7 @@ import { TensorhopError } from '../errors.js';
 import type { Metadata } from '../messages.js';
 import { CONTENT_TYPES, decodeRequest, encodeMetadata, encodingOf, type Encoding } from '../wire.js';
 import { readBody } from './body.js';
+import { hopHeaders } from './hops.js';
 import { handleInfer } from './infer-handler.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
@@ -153,7 +154,14 @@ export function createService(options: ServiceOptions): Service {
       }
       request.infer.traceId ||= trace;
       const outcome = await handleInfer(
-        { stage, hops: config.hops, defaultNext: config.next, hopTimeoutMs: config.hopTimeoutMs, metrics },
+        {
+          stage,
+          hops: config.hops,
+          defaultNext: config.next,
+          hopTimeoutMs: config.hopTimeoutMs,
+          hopHeaders: hopHeaders(config.hopsApiKey),
+          metrics,
+        },
         request.infer,
         controller.signal,
         log.child({ trace_id: request.infer.traceId }),
