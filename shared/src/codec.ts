@@ -2,7 +2,6 @@
  * Tensor codec: wire tensors (`pb.ITensor`) to typed arrays and back. Decoding returns views over the
  * received bytes when their offset is aligned for the element type, and copies only when it is not.
  */
-import os from 'node:os';
 import {
   DType,
   dtypeName,
@@ -16,7 +15,7 @@ import { badRequest } from './errors.js';
 import type { pb } from './pb.js';
 import { shapeSize, type Tensor } from './tensor.js';
 
-if (os.endianness() !== 'LE') {
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
   // The wire format is little-endian and views are taken without swapping.
   throw new Error('tensorhop needs a little-endian host');
 }

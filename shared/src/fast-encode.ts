@@ -11,6 +11,7 @@
 import type { Hop, InferRequest, InferResponse, RowError, StageTiming } from './messages.js';
 import type { Tensor } from './tensor.js';
 import { DType } from './dtype.js';
+import { allocBytes, utf8Length, writeUtf8 } from './utils/bytes.js';
 
 const PAD_FIELD = 15;
 const LEN = 2;
@@ -26,7 +27,7 @@ const varintSize = (n: number): number => {
   return size;
 };
 const tagSize = (field: number): number => varintSize(field << 3);
-const strSize = (s: string): number => Buffer.byteLength(s, 'utf8');
+const strSize = utf8Length;
 const lenField = (field: number, len: number): number => tagSize(field) + varintSize(len) + len;
 const strField = (field: number, s: string): number => (s === '' ? 0 : lenField(field, strSize(s)));
 const strsField = (field: number, list: readonly string[]): number =>
@@ -38,7 +39,8 @@ class Out {
   pos = 0;
   /** Offset of the payload of the largest tensor's data, recorded while writing. */
   alignAt = -1;
-  constructor(readonly buf: Buffer | undefined) {}
+  private view: DataView | undefined;
+  constructor(readonly buf: Uint8Array | undefined) {}
   varint(n: number): void {
     const buf = this.buf;
     if (!buf) {
@@ -59,7 +61,7 @@ class Out {
     this.tag(field, LEN);
     const size = strSize(s);
     this.varint(size);
-    if (this.buf) this.buf.write(s, this.pos, 'utf8');
+    if (this.buf) writeUtf8(this.buf, s, this.pos);
     this.pos += size;
   }
   raw(b: Uint8Array): void {
@@ -72,7 +74,10 @@ class Out {
     this.raw(b);
   }
   double(v: number): void {
-    this.buf?.writeDoubleLE(v, this.pos);
+    if (this.buf) {
+      this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+      this.view.setFloat64(this.pos, v, true);
+    }
     this.pos += 8;
   }
   int(field: number, v: number): void {
@@ -217,7 +222,11 @@ function largestTensor(tensors: readonly Tensor[]): Tensor | undefined {
  * aligned from the message start. A counting pass finds where the data falls; the real pass writes
  * into one buffer of the exact size.
  */
-function alignedMessage(bodySize: number, largest: Tensor | undefined, write: (out: Out) => void): Buffer {
+function alignedMessage(
+  bodySize: number,
+  largest: Tensor | undefined,
+  write: (out: Out) => void,
+): Uint8Array {
   let pad = -1;
   if (largest) {
     const dry = new Out(undefined);
@@ -225,18 +234,18 @@ function alignedMessage(bodySize: number, largest: Tensor | undefined, write: (o
     if (dry.alignAt >= 0) pad = (8 - ((dry.alignAt + 2) % 8)) % 8;
   }
   const lead = pad < 0 ? 0 : 2 + pad;
-  const out = new Out(Buffer.allocUnsafe(lead + bodySize));
+  const out = new Out(allocBytes(lead + bodySize));
   if (pad >= 0) {
     out.tag(PAD_FIELD, LEN);
     out.varint(pad);
     out.raw(new Uint8Array(pad));
   }
   write(out);
-  return out.buf as Buffer;
+  return out.buf as Uint8Array;
 }
 
 /** Encodes Request{infer: r}: the same bytes the generated encoder gives, plus alignment padding. */
-export function encodeInferRequestFast(r: InferRequest): Buffer {
+export function encodeInferRequestFast(r: InferRequest): Uint8Array {
   const inner = inferRequestSize(r);
   const largest = largestTensor(r.inputs);
   return alignedMessage(lenField(1, inner), largest, (out) => {
@@ -253,7 +262,7 @@ export function encodeInferRequestFast(r: InferRequest): Buffer {
 }
 
 /** Encodes an InferResponse: the same bytes the generated encoder gives, plus alignment padding. */
-export function encodeInferResponseFast(r: InferResponse): Buffer {
+export function encodeInferResponseFast(r: InferResponse): Uint8Array {
   const largest = largestTensor(r.outputs);
   return alignedMessage(inferResponseSize(r), largest, (out) => {
     for (const s of r.outputNames) out.str(1, s, true);

@@ -21,3 +21,7 @@ export * from './kit/metrics.js';
 export * from './kit/respond.js';
 export { readBody } from './kit/body.js';
 export { runService } from './kit/run.js';
+export { classify } from './sdk/classify.js';
+export { pipe } from './sdk/pipe.js';
+export { DEFAULT_GATEWAY, stageUrl } from './sdk/endpoints.js';
+export type * from './sdk/types.js';

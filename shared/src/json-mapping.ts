@@ -9,11 +9,11 @@ import { badRequest } from './errors.js';
 import type { InferRequest, InferResponse, Metadata, Request, RouteMode } from './messages.js';
 import type { pb } from './pb.js';
 import type { Tensor } from './tensor.js';
+import { fromBase64, toBase64 } from './utils/bytes.js';
 
 type Json = Record<string, unknown>;
 
-const b64 = (bytes: Uint8Array): string =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const b64 = toBase64;
 
 function tensorToJson(t: Tensor): Json {
   const out: Json = { type: dtypeName(t.type), shape: t.shape.map(String) };
@@ -110,13 +110,9 @@ function configText(v: unknown, what: string): string {
   return str(v, what);
 }
 
-function base64(v: unknown, what: string): Buffer {
-  const s = str(v, what);
-  const bytes = Buffer.from(s, 'base64');
-  // Node skips characters outside the alphabet; a length that does not add up means there were some.
-  let pad = 0;
-  while (pad < 2 && s.charCodeAt(s.length - 1 - pad) === 61) pad++;
-  if (bytes.length !== Math.floor(((s.length - pad) * 3) / 4)) throw badRequest(`${what}: not valid base64`);
+function base64(v: unknown, what: string): Uint8Array {
+  const bytes = fromBase64(str(v, what));
+  if (!bytes) throw badRequest(`${what}: not valid base64`);
   return bytes;
 }
 

@@ -3,6 +3,7 @@
  */
 import { DType, elementSize, type NumericDType, type TypedArray, type TypedArrayFor } from './dtype.js';
 import { badRequest } from './errors.js';
+import { utf8Encode } from './utils/bytes.js';
 
 export interface NumericTensor<T extends NumericDType = NumericDType> {
   readonly type: T;
@@ -57,7 +58,7 @@ export function stringTensor(
   items: readonly (string | Uint8Array)[],
   shape: readonly number[] = [items.length],
 ): StringTensor {
-  const strings = items.map((s) => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s));
+  const strings = items.map((s) => (typeof s === 'string' ? utf8Encode(s) : s));
   if (shapeSize(shape) !== strings.length) {
     throw badRequest(`shape [${shape.join(',')}] needs ${shapeSize(shape)} strings, got ${strings.length}`);
   }

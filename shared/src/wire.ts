@@ -22,6 +22,7 @@ import {
   type Request,
 } from './messages.js';
 import { pb } from './pb.js';
+import { utf8Decode, utf8Encode } from './utils/bytes.js';
 
 export type Encoding = 'protobuf' | 'json';
 
@@ -46,7 +47,7 @@ export function encodingOf(contentType: string | undefined): Encoding | undefine
 
 function parseJson(body: Uint8Array): unknown {
   try {
-    return JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+    return JSON.parse(utf8Decode(body));
   } catch (error) {
     throw badRequest(`malformed JSON body: ${(error as Error).message}`);
   }
@@ -60,7 +61,7 @@ function decodePb<T>(decode: () => T): T {
   }
 }
 
-const toBytes = (json: unknown): Buffer => Buffer.from(JSON.stringify(json), 'utf8');
+const toBytes = (json: unknown): Uint8Array => utf8Encode(JSON.stringify(json));
 
 export function decodeRequest(body: Uint8Array, encoding: Encoding): Request {
   if (encoding === 'json') return requestFromJson(parseJson(body));

@@ -1,55 +1,81 @@
 #!/usr/bin/env node
 /** The `tensorhop` command. */
-import { parseArgs } from 'node:util';
+import { batchCommand } from './batch-command.js';
+import { classifyCommand } from './classify-command.js';
+import { CommandError, UsageError, parseFlags } from './args.js';
+import { healthCommand, metadataCommand } from './inspect-commands.js';
 import { STAGES, serviceEntry } from './stack.js';
 import { up } from './up.js';
 
 const USAGE = `usage: tensorhop <command> [options]
 
 commands:
-  up                      start the local stack (what npm start runs)
-  serve <service>         run one service in the foreground: ${[...STAGES, 'gateway'].join(', ')}
+  up                              start the local stack (what npm start runs)
+  serve <service>                 run one service in the foreground: ${[...STAGES, 'gateway'].join(', ')}
+  classify <url|file>...          labels of a few images, as a table (--json: one JSON line per key)
+  batch --input F --output F      classify every line of F (URLs, or JSON lines {"key","url"}) into
+                                  JSON lines; --resume continues a killed job
+  metadata <stage>                describe ${STAGES.join(', ')} (--json: the raw metadata)
+  health                          is the gateway ready, and how many replicas each pool has
 
 options:
-  --no-gateway            (up) start the stages without the gateway in front
-  -h, --help              show this help
+  --gateway URL                   the gateway (default: $TENSORHOP_GATEWAY_URL or http://127.0.0.1:8080)
+  --mode client|server|hybrid     (classify, batch) who carries the bytes (default hybrid)
+  --model NAME                    (classify, batch) the model (default: the service's default model)
+  --top-k K                       (classify, batch) classes per image (default 5)
+  --concurrency N                 (batch) requests in flight (default 32)
+  --batch-size N                  (batch) rows per request (default 64)
+  --resume                        (batch) skip keys already in --output
+  --no-gateway                    (up) start the stages without the gateway in front
+  -h, --help                      show this help
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'no-gateway': { type: 'boolean' } },
-  });
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);
-    return command || values.help ? 0 : 2;
+    return command === undefined ? 2 : 0;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
   }
   switch (command) {
-    case 'up':
+    case 'up': {
+      const { values } = parseFlags('up', rest, { 'no-gateway': { type: 'boolean' } });
       await up({ gateway: !values['no-gateway'] });
       return -1;
+    }
     case 'serve': {
       const name = rest[0] ?? '';
-      if (![...STAGES, 'gateway'].includes(name)) throw new UsageError(`serve: unknown service ${JSON.stringify(name)}`);
+      if (![...STAGES, 'gateway'].includes(name) || rest.length > 1) {
+        throw new UsageError(`serve: unknown service ${JSON.stringify(name)}`);
+      }
       await import(serviceEntry(name));
       return -1;
     }
+    case 'classify':
+      return classifyCommand(rest);
+    case 'batch':
+      return batchCommand(rest);
+    case 'metadata':
+      return metadataCommand(rest);
+    case 'health':
+      return healthCommand(rest);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
 }
-
-class UsageError extends Error {}
 
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`tensorhop: ${(error as Error).message}\n`);
-    if (error instanceof UsageError) process.stderr.write(USAGE);
+    const known = error instanceof UsageError || error instanceof CommandError;
+    const hint = error instanceof UsageError ? ' (tensorhop --help for usage)' : '';
+    process.stderr.write(`tensorhop: ${(error as Error).message}${hint}\n`);
+    if (!known && process.env.TENSORHOP_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
