@@ -57,7 +57,6 @@ test(
     const model2 = `http://127.0.0.1:${BASE + 3 + 100}`;
     const victims = [await pidOf(preprocessor2), await pidOf(model2)];
     const started = Date.now();
-    let killedAt = Infinity;
     const failures: { at: number; code: string }[] = [];
     let requests = 0;
     let rowsOk = 0;
@@ -90,7 +89,7 @@ test(
     };
     const clients = Promise.all(Array.from({ length: 6 }, (_, c) => client(c)));
     await sleep(3000);
-    killedAt = Date.now();
+    const killedAt = Date.now();
     for (const pid of victims) process.kill(pid, 'SIGKILL');
     await clients;
 

@@ -84,7 +84,11 @@ export function superviseReplica(spec: ReplicaSpec, out: (line: string) => void)
 }
 
 /** Polls `url/readyz` until it answers 200 or the time runs out. */
-export async function waitReady(url: string, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+export async function waitReady(
+  url: string,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < until) {

@@ -7,7 +7,9 @@ export function curlExample(entry: string, viaGateway: boolean): string {
   const url = viaGateway ? `${entry}/v1/downloader` : entry;
   const body = {
     infer: {
-      inputTensors: [{ type: 'STRING', shape: ['1'], stringVal: [Buffer.from(EXAMPLE_URL).toString('base64')] }],
+      inputTensors: [
+        { type: 'STRING', shape: ['1'], stringVal: [Buffer.from(EXAMPLE_URL).toString('base64')] },
+      ],
       keys: ['digit'],
       route: { next: [{ target: 'preprocessor' }, { target: 'model' }], mode: 'EXACT' },
     },
