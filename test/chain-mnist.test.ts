@@ -198,6 +198,28 @@ describe('MNIST digits from URLs through the whole chain', { timeout: 300_000 },
     assert.ok(accuracy >= 0.97, `accuracy ${accuracy}`);
   });
 
+  test("TF Serving's REST API through the gateway: a b64 digit image is predicted in-process", async () => {
+    const c = cases.find((x) => x.label === 7 && x.url.endsWith('.png')) as Case;
+    const png = images.get(new URL(c.url).pathname)?.body as Buffer;
+    const status = await (await fetch(`${stack.urls.gateway}/v1/models/mnist`)).json();
+    assert.equal(
+      (status as { model_version_status: { state: string }[] }).model_version_status[0]?.state,
+      'AVAILABLE',
+    );
+    const res = await fetch(`${stack.urls.gateway}/v1/models/mnist:predict`, {
+      method: 'POST',
+      body: JSON.stringify({ instances: [{ b64: png.toString('base64') }] }),
+    });
+    assert.equal(res.status, 200);
+    const { predictions } = (await res.json()) as { predictions: number[][] | { probabilities: number[] }[] };
+    const row = predictions[0] as number[] | { probabilities: number[] };
+    const probs = Array.isArray(row) ? row : row.probabilities;
+    assert.equal(probs.indexOf(Math.max(...probs)), 7);
+    const missing = await fetch(`${stack.urls.gateway}/v1/models/nope`);
+    assert.equal(missing.status, 404);
+    assert.ok('error' in ((await missing.json()) as object));
+  });
+
   test('scores are probabilities in descending order', async () => {
     const batch = cases.slice(0, 4);
     const reply = await infer(stack.urls.downloader, [urls(batch)], { keys: batch.map((c) => c.key) });
