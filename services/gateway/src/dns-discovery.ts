@@ -3,6 +3,7 @@
  * `dns.lookup` with `all: true` sees it, so /etc/hosts and Docker's or Kubernetes' resolvers count)
  * is a replica. Names are resolved again on a period; a failed lookup keeps the last good answer.
  */
+import { periodic, type Periodic } from './periodic.js';
 import { lookup } from 'node:dns/promises';
 import type { Logger } from 'pino';
 import type { Pool } from './pool.js';
@@ -22,13 +23,14 @@ const urlOf = (address: string, family: number, source: DnsSource): string =>
 
 export class DnsDiscovery {
   private readonly last = new Map<DnsSource, string[]>();
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly loop: Periodic;
 
   constructor(
     private readonly entries: readonly { pool: Pool; spec: PoolSpec }[],
     private readonly options: DnsOptions,
-  ) {}
+  ) {
+    this.loop = periodic(() => this.refresh(), options.intervalMs);
+  }
 
   private async resolve(source: DnsSource, pool: Pool): Promise<string[]> {
     try {
@@ -66,20 +68,10 @@ export class DnsDiscovery {
   /** Resolves now, then every interval until `stop()`; does nothing without dns:// sources. */
   async start(): Promise<void> {
     if (this.entries.length === 0) return;
-    await this.refresh();
-    const loop = (): void => {
-      this.timer = setTimeout(() => {
-        void this.refresh().finally(() => {
-          if (!this.stopped) loop();
-        });
-      }, this.options.intervalMs);
-      this.timer.unref();
-    };
-    if (!this.stopped) loop();
+    await this.loop.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.loop.stop();
   }
 }

@@ -2,6 +2,7 @@
  * Active health checks: every replica's `/readyz` on a period, one probe per replica at a time,
  * each with a deadline. A replica is ready while its last probe answered 200.
  */
+import { periodic, type Periodic } from './periodic.js';
 import http from 'node:http';
 import type { Logger } from 'pino';
 import type { Pool } from './pool.js';
@@ -41,13 +42,14 @@ function getReadyz(agent: http.Agent, url: string, timeoutMs: number): Promise<n
 export class HealthChecker {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   private readonly probing = new Map<Replica, Promise<void>>();
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly loop: Periodic;
 
   constructor(
     private readonly pools: () => readonly Pool[],
     private readonly options: HealthOptions,
-  ) {}
+  ) {
+    this.loop = periodic(() => this.checkAll(), options.intervalMs);
+  }
 
   /** Probes one replica now; a probe already in progress is awaited instead. */
   check(pool: Pool, replica: Replica): Promise<void> {
@@ -79,21 +81,11 @@ export class HealthChecker {
 
   /** Checks every replica now, then again every interval until `stop()`. */
   async start(): Promise<void> {
-    await this.checkAll();
-    const loop = (): void => {
-      this.timer = setTimeout(() => {
-        void this.checkAll().finally(() => {
-          if (!this.stopped) loop();
-        });
-      }, this.options.intervalMs);
-      this.timer.unref();
-    };
-    if (!this.stopped) loop();
+    await this.loop.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.loop.stop();
     this.agent.destroy();
   }
 }
