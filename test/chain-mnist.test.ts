@@ -19,6 +19,7 @@ import {
   type StringTensor,
 } from '@tensorhop/protocol';
 import { loadMnist, PIXELS } from '../services/model/scripts/mnist-data.js';
+import { exampleBody } from '../shared/src/cli/up.js';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 
 const PER_DIGIT = 30;
@@ -196,6 +197,24 @@ describe('MNIST digits from URLs through the whole chain', { timeout: 300_000 },
     const accuracy = right / good.length;
     console.log(`accuracy on ${good.length} held-out digits from URLs: ${(accuracy * 100).toFixed(2)}%`);
     assert.ok(accuracy >= 0.97, `accuracy ${accuracy}`);
+  });
+
+  test('the example npm start prints classifies its drawn "1"', async () => {
+    const res = await fetch(`${stack.urls.gateway}/v1/downloader`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exampleBody()),
+    });
+    assert.equal(res.status, 200);
+    const reply = (await res.json()) as {
+      keys: string[];
+      outputNames: string[];
+      outputTensors: { stringVal?: string[] }[];
+    };
+    assert.deepEqual(reply.keys, ['one']);
+    const classes = reply.outputTensors[reply.outputNames.indexOf('classes')]?.stringVal ?? [];
+    assert.equal(Buffer.from(classes[0] ?? '', 'base64').toString(), '1');
+    assert.ok(stack.lines.some((l) => l.includes('curl -s') && l.includes('/v1/downloader')));
   });
 
   test("TF Serving's REST API through the gateway: a b64 digit image is predicted in-process", async () => {

@@ -1,20 +1,30 @@
 /** `tensorhop up`: start the local stack, print how to call it, stop everything on Ctrl-C. */
 import { planStack, startStack } from './stack.js';
 
-const EXAMPLE_URL = 'https://example.com/digit.png';
+/**
+ * A hand-drawn "1" (28×28 PNG) as a data: URL, so the printed example works on any machine, even
+ * one without internet access or with the SSRF guard closed to local addresses.
+ */
+const EXAMPLE_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABwAAAAcCAYAAAByDd+UAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAPklEQVRIie3' +
+  'SMQoAIAwEwf3/p2OtV6QJWrgDth6EpS7DwecnBbbn4MmTBqPpGE0wmo7RBKPpGM045r+szwcXIS5FVp+B4iMAAAAASUVORK5CYII=';
 
-export function curlExample(entry: string, viaGateway: boolean): string {
-  const url = viaGateway ? `${entry}/v1/downloader` : entry;
-  const body = {
+/** The JSON body of the printed example: classify EXAMPLE_URL in hybrid sequencing. */
+export function exampleBody(): Record<string, unknown> {
+  return {
     infer: {
       inputTensors: [
         { type: 'STRING', shape: ['1'], stringVal: [Buffer.from(EXAMPLE_URL).toString('base64')] },
       ],
-      keys: ['digit'],
+      keys: ['one'],
       route: { next: [{ target: 'preprocessor' }, { target: 'model' }], mode: 'EXACT' },
     },
   };
-  return `curl -s ${url} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+}
+
+export function curlExample(entry: string, viaGateway: boolean): string {
+  const url = viaGateway ? `${entry}/v1/downloader` : entry;
+  return `curl -s ${url} -H 'content-type: application/json' -d '${JSON.stringify(exampleBody())}'`;
 }
 
 export async function up(options: { gateway?: boolean } = {}): Promise<void> {
@@ -39,8 +49,10 @@ export async function up(options: { gateway?: boolean } = {}): Promise<void> {
   out(`  ${curlExample(plan.entry, plan.gateway !== undefined)}`);
   out('');
   out(
-    `In words: send the URL ${EXAMPLE_URL} to the downloader with route next=[preprocessor, model] (hybrid ` +
-      'sequencing); the downloader fetches it, the preprocessor turns it into a 28×28 tensor, the model ' +
-      'returns the top classes and scores for key "digit". Press Ctrl-C to stop.',
+    'In words: send one URL (here a data: URL holding a drawn "1") to the downloader with route ' +
+      'next=[preprocessor, model], mode EXACT (hybrid sequencing); the downloader fetches it, the ' +
+      'preprocessor turns it into the 28×28 tensor the model asks for, and the model answers with ' +
+      'the top classes and scores for key "one" (its first class is "1").',
   );
+  out('Or with the command line: npx tensorhop classify <url|file>...   Press Ctrl-C to stop.');
 }
