@@ -11,7 +11,10 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import {
   accountKeys,
+  buildInferRequest,
+  float32Tensor,
   infer,
+  inferRaw,
   metadata,
   stringTensor,
   type InferResponse,
@@ -215,6 +218,52 @@ describe('MNIST digits from URLs through the whole chain', { timeout: 300_000 },
     const classes = reply.outputTensors[reply.outputNames.indexOf('classes')]?.stringVal ?? [];
     assert.equal(Buffer.from(classes[0] ?? '', 'base64').toString(), '1');
     assert.ok(stack.lines.some((l) => l.includes('curl -s') && l.includes('/v1/downloader')));
+  });
+
+  test('every service answers GET / with its metadata, and a wrong shape is SHAPE_MISMATCH', async () => {
+    for (const [name, url] of Object.entries({
+      downloader: stack.urls.downloader,
+      preprocessor: stack.urls.preprocessor,
+      model: stack.urls.model,
+    })) {
+      const m = (await (await fetch(url)).json()) as {
+        name: string;
+        inputs: unknown[];
+        preprocess?: string;
+        defaultNext?: string;
+      };
+      assert.equal(m.name, name);
+      assert.ok(m.inputs.length >= 1, `${name} lists its inputs`);
+      if (name === 'model')
+        assert.deepEqual(JSON.parse(m.preprocess ?? ''), {
+          profile: 'unit',
+          channels: 1,
+          invert: true,
+          fit: 'contain',
+        });
+      if (name === 'preprocessor') assert.equal(m.defaultNext, 'model');
+    }
+    const wrong = await inferRaw(
+      stack.urls.model,
+      buildInferRequest([float32Tensor([2, 14, 14, 1], new Float32Array(2 * 14 * 14))], {
+        route: { mode: 'EXACT' },
+      }),
+    );
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.response.errors[0]?.code, 'SHAPE_MISMATCH');
+    assert.match(wrong.response.errors[0]?.message ?? '', /28/);
+  });
+
+  test('image bytes sent to the preprocessor go on to its default successor, the model', async () => {
+    const c = cases.find((x) => x.label === 3 && x.url.endsWith('.png')) as Case;
+    const png = images.get(new URL(c.url).pathname)?.body as Buffer;
+    const reply = await infer(stack.urls.preprocessor, [stringTensor([png])], { keys: ['three'] });
+    assert.deepEqual(
+      reply.trace.map((t) => t.stage),
+      ['preprocessor', 'model'],
+    );
+    const classes = reply.outputs[reply.outputNames.indexOf('classes')] as StringTensor;
+    assert.equal(Buffer.from(classes.strings[0] as Uint8Array).toString(), '3');
   });
 
   test("TF Serving's REST API through the gateway: a b64 digit image is predicted in-process", async () => {
