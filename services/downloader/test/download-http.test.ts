@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createDownloader, type DownloaderOptions, type DownloadResult } from '../src/core/index.js';
-import { makeImages, serve, startOrigin, type Origin, type TestImages } from './origin-server.js';
-
-/** Small limits so every failure case settles in well under a second. */
-const FAST: Partial<DownloaderOptions> = {
-  allow: ['127.0.0.0/8'],
-  timeoutMs: 2000,
-  connectTimeoutMs: 500,
-  backoffBaseMs: 10,
-  backoffCapMs: 50,
-};
-
-function failed(result: DownloadResult): { code: string; message: string } {
-  assert.equal(result.ok, false, 'expected a failure');
-  return result as { code: string; message: string };
-}
+import { createDownloader } from '../src/core/index.js';
+import {
+  FAST,
+  failed,
+  makeImages,
+  serve,
+  startOrigin,
+  type Origin,
+  type TestImages,
+} from './origin-server.js';
 
 let images: TestImages;
 let origin: Origin;

@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import {
-  createDownloader,
-  imageContentType,
-  sniffImageType,
-  type DownloadResult,
-} from '../src/core/index.js';
-import { makeImages, type TestImages } from './origin-server.js';
-
-function failed(result: DownloadResult): { code: string; message: string } {
-  assert.equal(result.ok, false, 'expected a failure');
-  return result as { code: string; message: string };
-}
+import { createDownloader, imageContentType, sniffImageType } from '../src/core/index.js';
+import { failed, makeImages, type TestImages } from './origin-server.js';
 
 function percentEncode(bytes: Buffer): string {
   return [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');

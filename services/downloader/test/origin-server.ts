@@ -5,7 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import assert from 'node:assert/strict';
 import sharp from 'sharp';
+import type { DownloaderOptions, DownloadResult } from '../src/core/index.js';
 
 /** A route: answers the request; its return value is ignored (promises are awaited for errors). */
 export type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => unknown;
@@ -124,4 +126,19 @@ export function pause(ms: number, res: ServerResponse): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Small limits so every failure case settles in well under a second; loopback allowed. */
+export const FAST: Partial<DownloaderOptions> = {
+  allow: ['127.0.0.0/8'],
+  timeoutMs: 2000,
+  connectTimeoutMs: 500,
+  backoffBaseMs: 10,
+  backoffCapMs: 50,
+};
+
+/** The failure a download resolved with; fails the test when it succeeded. */
+export function failed(result: DownloadResult): { code: string; message: string } {
+  assert.equal(result.ok, false, 'expected a failure');
+  return result as { code: string; message: string };
 }
