@@ -126,8 +126,13 @@ describe('toy chain', () => {
     try {
       const reply = await inferRaw(add.url, buildInferRequest([input()], { keys: KEYS }));
       assert.equal(reply.status, 508);
-      assert.ok(reply.response.errors.some((e) => e.code === 'HOP_LIMIT' && e.key === ''));
-      // Seven stages ran; the eighth refused to forward before doing any work.
+      // Seven stages ran; the eighth refused before doing any work, so the seventh accounts for
+      // every key it forwarded with the hop's code and name.
+      assert.deepEqual(
+        reply.response.errors.map((e) => [e.key, e.code]),
+        KEYS.map((k) => [k, 'HOP_LIMIT']),
+      );
+      assert.ok(reply.response.errors.every((e) => e.stage === 'add' || e.stage === 'times'));
       assert.equal(reply.response.trace.length, 7);
       // A client-set hops_left is honoured too.
       const short = await inferRaw(
@@ -156,10 +161,16 @@ describe('toy chain', () => {
       buildInferRequest([input()], { keys: KEYS, route: { next: ['dead'], mode: 'EXACT' } }),
     );
     assert.equal(reply.status, 502);
-    const err = reply.response.errors.find((e) => e.key === '');
-    assert.equal(err?.code, 'HOP_UNAVAILABLE');
-    assert.match(err?.message ?? '', /"dead"/);
-    assert.equal(err?.stage, 'add');
+    assert.ok(Number(reply.retryAfterSeconds) >= 1, 'a transient hop failure carries Retry-After');
+    // add worked the rows, so each forwarded key comes back as a row error naming the dead hop.
+    assert.deepEqual(reply.response.keys, []);
+    assert.deepEqual(reply.response.errors.map((e) => e.key).sort(), [...KEYS].sort());
+    for (const err of reply.response.errors) {
+      assert.equal(err.code, 'HOP_UNAVAILABLE');
+      assert.equal(err.stage, 'dead');
+      assert.match(err.message, /"dead"/);
+    }
+    assert.equal(reply.response.trace[0]?.stage, 'add');
     const health = await fetch(`${add.url}/healthz`);
     assert.equal(health.status, 200);
     const again = await infer(add.url, [input()], { keys: KEYS, ...exact });

@@ -66,7 +66,8 @@ describe('pipe() over a toy chain', () => {
     });
     assert.deepEqual(
       results.map((r) => (r.ok ? r.classes[0] : `${r.code}@${r.stage}`)),
-      ['OVERLOADED@label', 'OVERLOADED@label', 'y2', 'y3'],
+      // The stage before it accounts for the rows, naming the hop ('model') that refused them.
+      ['OVERLOADED@model', 'OVERLOADED@model', 'y2', 'y3'],
     );
     assert.equal(chain.calls.label.filter((n) => n === 2).length, 4, '3 attempts of chunk 1, 1 of chunk 2');
   });

@@ -69,6 +69,8 @@ export interface RawReply {
 
 /** A non-2xx reply: the code of its first error, with the whole decoded reply attached. */
 export class InferError extends TensorhopError {
+  /** The HTTP status of the reply (a hop's failure may travel with a status other than its code's). */
+  readonly httpStatus: number;
   constructor(
     readonly reply: RawReply,
     target: string,
@@ -76,10 +78,10 @@ export class InferError extends TensorhopError {
     const first = reply.response.errors.find((e) => e.key === '') ?? reply.response.errors[0];
     const code = isErrorCode(first?.code) ? first.code : 'INTERNAL';
     super(code, `${target}: ${first?.message ?? `HTTP ${reply.status}`}`, {
-      status: reply.status,
       ...(reply.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: reply.retryAfterSeconds }),
       ...(first?.stage ? { stage: first.stage } : {}),
     });
+    this.httpStatus = reply.status;
   }
 }
 

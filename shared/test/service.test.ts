@@ -61,7 +61,7 @@ describe('service kit', () => {
       'BAD_REQUEST',
     ],
     ['a truncated body', () => good().subarray(0, 10), 'application/x-protobuf', 400, 'BAD_REQUEST'],
-    ['a wrong content type', () => 'hello', 'text/plain', 415, 'BAD_REQUEST'],
+    ['a wrong content type', () => 'hello', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['malformed JSON', () => '{"infer": ', 'application/json', 400, 'BAD_REQUEST'],
     [
       'shape and data that disagree',
@@ -167,7 +167,7 @@ describe('service kit', () => {
     assert.equal(missing.status, 404);
   });
 
-  test('too many requests in progress → OVERLOADED 503 with Retry-After', async () => {
+  test('too many requests in progress → OVERLOADED 429 with Retry-After', async () => {
     const slow = () =>
       post(
         listening.url,
@@ -183,7 +183,7 @@ describe('service kit', () => {
     await new Promise((r) => setTimeout(r, 50));
     const releaseSecond = release;
     const third = await post(listening.url, good());
-    assert.equal(third.status, 503);
+    assert.equal(third.status, 429);
     assert.equal(third.reply.errors[0]?.code, 'OVERLOADED');
     assert.equal(third.headers.get('retry-after'), '1');
     releaseFirst?.();

@@ -10,6 +10,7 @@ import {
   stringTensor,
   type Service,
   type StageDefinition,
+  type StageRowError,
 } from '@tensorhop/protocol';
 import type { DownloaderConfig } from './config.js';
 import { createDownloader } from './core/index.js';
@@ -40,7 +41,7 @@ export function createServer(config: DownloaderConfig): Service {
       );
       const keys: string[] = [];
       const images: Uint8Array[] = [];
-      const errors: { key: string; code: string; message: string }[] = [];
+      const errors: StageRowError[] = [];
       results.forEach((r, i) => {
         const key = ctx.keys[i] as string;
         if (r.ok) {

@@ -23,7 +23,6 @@ export const isRetryable = (code: string): boolean => RETRYABLE.has(code);
 export function noReplica(pool: Pool, why: NoReplica, retryAfterSeconds: number): TensorhopError {
   if (why === 'busy') {
     return new TensorhopError('OVERLOADED', `pool ${pool.name}: every replica is at its limit`, {
-      status: 503,
       retryAfterSeconds: 1,
     });
   }

@@ -17,6 +17,6 @@ export type ModelErrorCode = ErrorCode;
 export type ModelErrorOptions = TensorhopErrorOptions;
 
 /** The caller sent something malformed (400), or named something that does not exist (404). */
-export function badRequest(message: string, status = 400): TensorhopError {
-  return new TensorhopError('BAD_REQUEST', message, { status });
+export function badRequest(message: string, status: 400 | 404 = 400): TensorhopError {
+  return new TensorhopError(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message);
 }

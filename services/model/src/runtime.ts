@@ -74,10 +74,7 @@ export class Runtime implements ModelRuntime {
     options: InferOptions = {},
   ): Promise<InferOutcome> {
     if (this.closing)
-      throw new TensorhopError('OVERLOADED', 'model service is shutting down', {
-        status: 503,
-        retryAfterSeconds: 1,
-      });
+      throw new TensorhopError('UNAVAILABLE', 'model service is shutting down');
     const entry = this.entries.get(key(model));
     if (!entry) throw badRequest(`model '${model.name}' version ${model.version} is not loaded`, 404);
     const k = options.topK ?? entry.info.topK;
@@ -121,10 +118,7 @@ export class Runtime implements ModelRuntime {
     while (entries.some((e) => e.batcher.busyRows > 0) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const stopped = new TensorhopError('OVERLOADED', 'model service is shutting down', {
-      status: 503,
-      retryAfterSeconds: 1,
-    });
+    const stopped = new TensorhopError('UNAVAILABLE', 'model service is shutting down');
     for (const e of entries) e.batcher.rejectQueued(stopped);
     await Promise.all(entries.map((e) => e.pool.close()));
   }

@@ -67,7 +67,7 @@ export function createServer(config: PreprocessorConfig): Service {
       }
       const options = parse(ctx.config, base);
       const result = await preprocessor
-        .run([...images.strings], options, ctx.signal)
+        .run([...images.strings], options, ctx.signal, ctx.reserveOutput)
         .catch((error: unknown) => {
           throw isPreprocessError(error)
             ? new TensorhopError(error.code, error.message, { cause: error })

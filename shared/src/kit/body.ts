@@ -1,8 +1,11 @@
-/** Reads a request body into one Buffer, refusing it as soon as it passes the limit. */
+/**
+ * Reads a request body into one Buffer under a size limit and a deadline: a sender that trickles
+ * bytes is cut off (REQUEST_TIMEOUT) instead of holding the connection and its memory.
+ */
 import type { IncomingMessage } from 'node:http';
 import { TensorhopError } from '../errors.js';
 
-export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limitBytes: number, timeoutMs = 30_000): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limitBytes) {
     req.resume();
@@ -11,12 +14,20 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const fail = (error: TensorhopError): void => {
+      cleanup();
+      reject(error);
+    };
+    const timer = setTimeout(() => {
+      fail(new TensorhopError('REQUEST_TIMEOUT', `request body not received within ${timeoutMs} ms`));
+      // The sender is too slow to be worth the socket: answer, then drop what it still sends.
+      req.resume();
+    }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limitBytes) {
-        cleanup();
         req.resume();
-        reject(tooLarge(limitBytes, `more than ${limitBytes} bytes sent`));
+        fail(tooLarge(limitBytes, `more than ${limitBytes} bytes sent`));
         return;
       }
       chunks.push(chunk);
@@ -25,12 +36,11 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
       cleanup();
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(new TensorhopError('BAD_REQUEST', `request body could not be read: ${error.message}`));
-    };
+    const onError = (error: Error): void =>
+      fail(new TensorhopError('BAD_REQUEST', `request body could not be read: ${error.message}`));
     const onAborted = (): void => onError(new Error('client went away'));
     const cleanup = (): void => {
+      clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);

@@ -27,6 +27,12 @@ export interface NextHop {
  * with DEFAULT mode and an empty `next`, the stage's configured successor.
  */
 export function planNextHop(route: Route, defaultNext: string, table: HopTable): NextHop | undefined {
+  if (route.hopsLeft > DEFAULT_HOPS_LEFT) {
+    throw new TensorhopError(
+      'HOP_LIMIT',
+      `hops_left ${route.hopsLeft} is above the limit of ${DEFAULT_HOPS_LEFT} hops a request`,
+    );
+  }
   const hopsLeft = route.hopsLeft > 0 ? route.hopsLeft : DEFAULT_HOPS_LEFT;
   let hop: Hop | undefined = route.next[0];
   let rest = route.next.slice(1);

@@ -6,11 +6,12 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { metadata as fetchMetadata } from '../client.js';
-import { TensorhopError, badRequest, isErrorCode } from '../errors.js';
+import { TensorhopError, badRequest } from '../errors.js';
 import type { InferRequest, InferResponse, Metadata, RowError, StageTiming } from '../messages.js';
 import { accountKeys, commonRowCount, resolveKeys } from '../rows.js';
 import { byteLength, rowCount, type Tensor } from '../tensor.js';
 import { errorReply } from './respond.js';
+import { accountForwarded } from './hop-reply.js';
 import { forward, planNextHop, type HopTable, type NextHop } from './hops.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { StageContext, StageDefinition, StageResult } from './stage.js';
@@ -24,6 +25,12 @@ export interface HandlerDeps {
   hopTimeoutMs: number;
   hopHeaders: Record<string, string>;
   metrics: ServiceMetrics;
+  /** Rows one request may carry. */
+  maxRows: number;
+  /** Tensor bytes the reply may carry in the request's encoding. */
+  maxReplyBytes: number;
+  /** Takes bytes from the process's memory budget until the reply is sent (or throws). */
+  reserve(bytes: number, what: string): void;
 }
 
 export interface Outcome {
@@ -33,6 +40,20 @@ export interface Outcome {
   rowsIn: number;
   rowsOut: number;
   next?: string;
+}
+
+/** Rows are bounded before any key or buffer is made: a shape like [4e8, 0] carries no data. */
+function checkRows(req: InferRequest, maxRows: number): number {
+  if (req.keys.length > maxRows) {
+    throw new TensorhopError('PAYLOAD_TOO_LARGE', `${req.keys.length} keys: at most ${maxRows} rows a request`);
+  }
+  for (const t of req.inputs) {
+    const n = rowCount(t);
+    if (n > maxRows) {
+      throw new TensorhopError('PAYLOAD_TOO_LARGE', `${n} rows: at most ${maxRows} rows a request`);
+    }
+  }
+  return commonRowCount(req.inputs);
 }
 
 function parseConfig(text: string): Record<string, unknown> {
@@ -71,7 +92,7 @@ export function hopMetadataFetcher(hops: HopTable, timeoutMs: number, headers: R
 function settle(stageName: string, keys: readonly string[], result: StageResult, log: Logger) {
   const errors: RowError[] = result.errors.map((e) => ({
     key: e.key,
-    code: isErrorCode(e.code) ? e.code : 'INTERNAL',
+    code: e.code,
     message: e.message,
     stage: stageName,
   }));
@@ -116,7 +137,8 @@ export async function handleInfer(
   if (req.inputNames.length > 0 && req.inputNames.length !== req.inputs.length) {
     throw badRequest(`${req.inputNames.length} input names for ${req.inputs.length} input tensors`);
   }
-  const keys = resolveKeys(req.keys, commonRowCount(req.inputs));
+  const rows = checkRows(req, deps.maxRows);
+  const keys = resolveKeys(req.keys, rows);
   const config = parseConfig(req.config);
   const next: NextHop | undefined = planNextHop(req.route, deps.defaultNext, deps.hops);
   const startedAtMs = Date.now();
@@ -132,6 +154,15 @@ export async function handleInfer(
     log,
     nextHop: next?.name,
     hopMetadata: hopMetadataFetcher(deps.hops, Math.min(deps.hopTimeoutMs, 10_000), deps.hopHeaders),
+    reserveOutput: (bytes: number) => {
+      if (bytes > deps.maxReplyBytes) {
+        throw new TensorhopError(
+          'PAYLOAD_TOO_LARGE',
+          `the reply would carry ${bytes} bytes of tensors, over the limit of ${deps.maxReplyBytes} for this encoding`,
+        );
+      }
+      deps.reserve(bytes, `a reply of ${keys.length} rows`);
+    },
   };
   const own = settle(deps.stage.name, keys, await deps.stage.apply(ctx), log);
   const selected = selectOutputs(req.outputNames, own.names, own.outputs);
@@ -170,20 +201,22 @@ export async function handleInfer(
     });
     deps.metrics.hopCalls.inc({ hop: next.name, outcome: String(down.status) });
     if (down.status >= 400) deps.stage.onHopFailure?.(next.name, down.response.errors[0]?.code ?? 'INTERNAL');
+    const downstream = accountForwarded(own.keys, down.response, next.name);
     const reply = {
-      ...down.response,
-      errors: [...own.errors, ...down.response.errors],
-      trace: [timing, ...down.response.trace],
+      ...downstream,
+      errors: [...own.errors, ...downstream.errors],
+      trace: [timing, ...downstream.trace],
     };
     const retry = down.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: down.retryAfterSeconds };
     return { status: down.status, reply, ...retry, ...counts, next: next.name };
   } catch (error) {
-    const failed = errorReply(error, deps.stage.name);
+    // The hop failed after this stage worked its rows: every forwarded key still comes back.
+    const failed = errorReply(error, next.name);
     const code = failed.reply.errors[0]?.code ?? 'INTERNAL';
     deps.metrics.hopCalls.inc({ hop: next.name, outcome: code });
     deps.stage.onHopFailure?.(next.name, code);
-    failed.reply.errors.push(...own.errors);
-    failed.reply.trace.push(timing);
-    return { ...failed, ...counts, next: next.name };
+    const downstream = accountForwarded(own.keys, failed.reply, next.name);
+    const reply = { ...downstream, errors: [...own.errors, ...downstream.errors], trace: [timing] };
+    return { ...failed, reply, ...counts, next: next.name };
   }
 }

@@ -27,6 +27,30 @@ export function serviceSchema(name: string, port: number) {
       doc: 'API key sent on calls to hops (when hops go through a gateway with keys on)',
     },
     bodyLimitBytes: { type: 'int', default: 256 * 1024 * 1024, min: 1, doc: 'largest request body' },
+    bodyTimeoutMs: {
+      type: 'int',
+      default: 30_000,
+      min: 1,
+      doc: 'deadline to receive a request (headers and body); a slow sender gets 408 and holds no slot',
+    },
+    maxRows: {
+      type: 'int',
+      default: 4096,
+      min: 1,
+      doc: 'rows (keys) one request may carry, checked before any work (PAYLOAD_TOO_LARGE)',
+    },
+    maxReplyBytes: {
+      type: 'int',
+      default: 1024 * 1024 * 1024,
+      min: 1024,
+      doc: 'tensor bytes one reply may carry (JSON replies: a third of this, or what JSON can hold)',
+    },
+    memoryBudgetBytes: {
+      type: 'int',
+      default: 1024 * 1024 * 1024,
+      min: 1024,
+      doc: 'output bytes all requests in progress may hold at once; past it, OVERLOADED (429)',
+    },
     requestTimeoutMs: {
       type: 'int',
       default: 120_000,
@@ -34,7 +58,7 @@ export function serviceSchema(name: string, port: number) {
       doc: 'deadline of one request, hops included',
     },
     hopTimeoutMs: { type: 'int', default: 60_000, min: 1, doc: 'deadline of a call to the next hop' },
-    maxInflight: { type: 'int', default: 256, min: 1, doc: 'requests in progress before OVERLOADED (503)' },
+    maxInflight: { type: 'int', default: 256, min: 1, doc: 'requests in progress before OVERLOADED (429)' },
     drainTimeoutMs: {
       type: 'int',
       default: 10_000,

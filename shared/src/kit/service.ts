@@ -16,6 +16,7 @@ import { hopHeaders } from './hops.js';
 import { handleInfer } from './infer-handler.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
+import { createMemoryBudget } from './memory-budget.js';
 import { createReadiness } from './readiness.js';
 import { sendError, sendReply } from './respond.js';
 import type { ServiceConfig } from './service-config.js';
@@ -57,6 +58,16 @@ const traceId = (req: HttpRequest): string => {
     : randomBytes(8).toString('hex');
 };
 
+/**
+ * JSON carries bytes as base64 (4/3 larger) inside one string, and V8 strings stop near 512 MiB:
+ * a JSON reply is held to a quarter of that (as tensor bytes), below the protobuf limit.
+ */
+const JSON_REPLY_BYTES = 96 * 1024 * 1024;
+
+function replyLimit(maxReplyBytes: number, encoding: Encoding): number {
+  return encoding === 'json' ? Math.min(maxReplyBytes, JSON_REPLY_BYTES) : maxReplyBytes;
+}
+
 export function createService(options: ServiceOptions): Service {
   const { stage, config } = options;
   const log = options.logger ?? createLogger(stage.name, config.logLevel);
@@ -67,7 +78,8 @@ export function createService(options: ServiceOptions): Service {
   let inflight = 0;
   let draining = false;
   let server: Server | undefined;
-  const readiness = createReadiness({ stage, config, isDraining: () => draining });
+  const readiness = createReadiness({ stage, isDraining: () => draining });
+  const budget = createMemoryBudget(config.memoryBudgetBytes);
 
   const metadata = async (): Promise<Metadata> => ({
     name: stage.name,
@@ -115,35 +127,31 @@ export function createService(options: ServiceOptions): Service {
     const encoding: Encoding | undefined = encodingOf(req.headers['content-type']);
     const replyEncoding: Encoding = encoding ?? encodingOf(req.headers.accept) ?? 'json';
     const controller = new AbortController();
+    let release = (): void => {};
     res.on('close', () => {
       if (!res.writableFinished) controller.abort(new Error('client went away'));
     });
     let status = 500;
     let rows = { rowsIn: 0, rowsOut: 0, next: undefined as string | undefined };
-    inflight++;
-    metrics.inflight.set(inflight);
+    let holdsSlot = false;
     const timer = setTimeout(() => controller.abort(new Error('request deadline')), config.requestTimeoutMs);
     try {
-      if (draining)
-        throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`, { retryAfterSeconds: 1 });
-      if (inflight > config.maxInflight) {
-        throw new TensorhopError(
-          'OVERLOADED',
-          `${stage.name} has ${config.maxInflight} requests in progress`,
-          {
-            status: 503,
-            retryAfterSeconds: 1,
-          },
-        );
-      }
+      if (draining) throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`);
       if (!encoding) {
         throw new TensorhopError(
-          'BAD_REQUEST',
+          'UNSUPPORTED_MEDIA_TYPE',
           `unsupported content type ${JSON.stringify(req.headers['content-type'] ?? '')}: use ${CONTENT_TYPES.protobuf} or ${CONTENT_TYPES.json}`,
-          { status: 415 },
         );
       }
-      const request = decodeRequest(await readBody(req, config.bodyLimitBytes), encoding);
+      // The slot is taken only once the body is complete, so slow senders cannot hold slots.
+      const body = await readBody(req, config.bodyLimitBytes, config.bodyTimeoutMs);
+      if (inflight >= config.maxInflight) {
+        throw new TensorhopError('OVERLOADED', `${stage.name} has ${config.maxInflight} requests in progress`);
+      }
+      inflight++;
+      holdsSlot = true;
+      metrics.inflight.set(inflight);
+      const request = decodeRequest(body, encoding);
       if ('metadata' in request) {
         status = 200;
         res
@@ -161,6 +169,16 @@ export function createService(options: ServiceOptions): Service {
           hopTimeoutMs: config.hopTimeoutMs,
           hopHeaders: hopHeaders(config.hopsApiKey),
           metrics,
+          maxRows: config.maxRows,
+          maxReplyBytes: replyLimit(config.maxReplyBytes, encoding),
+          reserve: (bytes: number, what: string) => {
+            const give = budget.reserve(bytes, what);
+            const before = release;
+            release = () => {
+              before();
+              give();
+            };
+          },
         },
         request.infer,
         controller.signal,
@@ -174,10 +192,12 @@ export function createService(options: ServiceOptions): Service {
     } catch (error) {
       status = error instanceof TensorhopError ? error.status : 500;
       if (status === 500) log.error({ err: error, trace_id: trace }, 'request failed');
+      if (error instanceof TensorhopError && error.code === 'REQUEST_TIMEOUT') res.shouldKeepAlive = false;
       if (!res.headersSent) sendError(res, error, stage.name, replyEncoding);
     } finally {
       clearTimeout(timer);
-      inflight--;
+      release();
+      if (holdsSlot) inflight--;
       metrics.inflight.set(inflight);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.requests.inc({ status: String(status) });
@@ -200,7 +220,9 @@ export function createService(options: ServiceOptions): Service {
         resolve({ port, url, server: s });
       });
       s.keepAliveTimeout = 65_000;
-      s.headersTimeout = 66_000;
+      // Node answers 408 itself when headers or the whole request arrive too late.
+      s.requestTimeout = config.bodyTimeoutMs + 1000;
+      s.headersTimeout = Math.min(66_000, s.requestTimeout);
       server = s;
     });
   }

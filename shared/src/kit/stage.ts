@@ -1,5 +1,6 @@
 /** What a stage implements: `apply` sees only its rows and returns outputs and row errors. */
 import type { Logger } from 'pino';
+import type { ErrorCode } from '../errors.js';
 import type { IOMetadata, Metadata } from '../messages.js';
 import type { Tensor } from '../tensor.js';
 
@@ -21,12 +22,19 @@ export interface StageContext {
   nextHop: string | undefined;
   /** Metadata of a hop from the hop table (e.g. the model's input shape). */
   hopMetadata(name: string): Promise<Metadata>;
+  /**
+   * Reserves the bytes the stage is about to allocate for its outputs, before it allocates them:
+   * throws PAYLOAD_TOO_LARGE when the reply could not be sent in the request's encoding, and
+   * OVERLOADED when the process's memory budget is taken by other requests. Released by the kit
+   * once the reply is sent.
+   */
+  reserveOutput(bytes: number): void;
 }
 
 /** A row failure reported by a stage; the kit adds the stage name. */
 export interface StageRowError {
   key: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

@@ -2,14 +2,14 @@
  * When a refused chunk is worth sending again, and how long to wait first: capped exponential
  * backoff with full jitter, and never less than the server's Retry-After.
  */
+import { isTransientCode } from '../errors.js';
 import type { RetryOptions } from './types.js';
 
-const RETRYABLE_CODES = new Set(['OVERLOADED', 'HOP_UNAVAILABLE', 'UNAVAILABLE', 'HOP_TIMEOUT']);
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
 /** A request-level failure that a later attempt may not meet: overload or a hop that is down. */
 export function isRetryable(code: string, status?: number): boolean {
-  return RETRYABLE_CODES.has(code) || (status !== undefined && RETRYABLE_STATUS.has(status));
+  return isTransientCode(code) || (status !== undefined && RETRYABLE_STATUS.has(status));
 }
 
 export interface RetryPolicy {

@@ -3,7 +3,7 @@
  * results settle their own keys; a request-level failure settles every key it reached that is
  * still open; a key no reply mentions is never dropped but reported as lost.
  */
-import { isTensorhopError } from '../errors.js';
+import { isTensorhopError, isTransientCode } from '../errors.js';
 import { InferError } from '../client-core.js';
 import type { InferResponse, RowError } from '../messages.js';
 import { isRetryable } from './retry.js';
@@ -82,11 +82,15 @@ export class RowBook {
     this.known = new Set(keys);
   }
 
-  /** Settles the keys named by row errors (a key this request did not send is ignored). */
-  rowErrors(errors: readonly RowError[]): void {
+  /**
+   * Settles the keys named by row errors (a key this request did not send is ignored). A row that
+   * failed for a passing reason (a hop down, overloaded, timed out) is marked to be sent again.
+   */
+  rowErrors(errors: readonly RowError[], retryAfterMs = 0): void {
     for (const e of errors) {
       if (e.key === '' || this.outcomes.has(e.key) || !this.known.has(e.key)) continue;
-      this.outcomes.set(e.key, { result: { ok: false, code: e.code, message: e.message, stage: e.stage } });
+      const result: ClassifyResult = { ok: false, code: e.code, message: e.message, stage: e.stage };
+      this.outcomes.set(e.key, isTransientCode(e.code) ? { result, retry: { afterMs: retryAfterMs } } : { result });
     }
   }
 

@@ -81,7 +81,7 @@ export async function attemptRows(
       });
       const reply: RawReply = await inferRaw(step.url, request, ctx.call);
       const { response } = reply;
-      book.rowErrors(response.errors);
+      book.rowErrors(response.errors, (reply.retryAfterSeconds ?? 0) * 1000);
       if (i === steps.length - 1) book.succeed(classifyRows(response, ctx.topK));
       const failure = replyFailure(reply.status, response, reply.retryAfterSeconds);
       if (failure) {

@@ -40,7 +40,12 @@ export interface Preprocessor {
    * in `errors`; the call itself rejects only with a {@link PreprocessError} (`PAYLOAD_TOO_LARGE`,
    * `OVERLOADED`) or the signal's abort reason.
    */
-  run(images: Uint8Array[], config: PreprocessConfig, signal?: AbortSignal): Promise<PreprocessResult>;
+  run(
+    images: Uint8Array[],
+    config: PreprocessConfig,
+    signal?: AbortSignal,
+    reserve?: (bytes: number) => void,
+  ): Promise<PreprocessResult>;
 }
 
 /**
@@ -62,12 +67,15 @@ export function createPreprocessor(options: PreprocessorOptions = {}): Preproces
     images: Uint8Array[],
     config: PreprocessConfig,
     signal?: AbortSignal,
+    reserve?: (bytes: number) => void,
   ): Promise<PreprocessResult> {
     signal?.throwIfAborted();
     const [height, width] = config.size;
     const { channels, layout, dtype } = config;
     const geometry: RowGeometry = { height, width, channels, layout, dtype };
     admit(images.length, geometry);
+    // The caller's process-wide budget, taken before the batch is allocated.
+    reserve?.(batchBytes(images.length, geometry));
     const plan: DecodePlan = { ...config, height, width, maxInputBytes, maxInputPixels };
     const transform = pixelTransform(config);
     const data = allocateBatch(images.length, geometry);
