@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'shared/gen/**', 'models/**', '**/*.d.ts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'shared/protocol/gen/**', 'models/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

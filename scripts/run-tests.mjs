@@ -5,7 +5,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = [
-  'shared/test',
+  'shared/protocol/test',
+  'shared/kit/test',
   'services/downloader/test',
   'services/preprocessor/test',
   'services/model/test',

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { classify } from '@tensorhop/protocol/sdk';
+import { classify } from '@tensorhop/sdk';
 import { startDigitOrigin, type DigitOrigin } from './helpers/digit-origin.js';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 
@@ -23,7 +23,7 @@ const CHROMIUM = process.env.TENSORHOP_CHROMIUM ?? '/usr/bin/chromium';
 async function bundleSdk(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: "import * as sdk from '@tensorhop/protocol/sdk'; globalThis.tensorhop = sdk;",
+      contents: "import * as sdk from '@tensorhop/sdk'; globalThis.tensorhop = sdk;",
       resolveDir: process.cwd(),
     },
     bundle: true,
@@ -91,7 +91,7 @@ describe(
       const reference = await classify(urls, { gateway: stack.urls.gateway });
       const got = await page.evaluate(
         async ({ gateway, urls, bytes }) => {
-          const page = globalThis as unknown as { tensorhop: typeof import('@tensorhop/protocol/sdk') };
+          const page = globalThis as unknown as { tensorhop: typeof import('@tensorhop/sdk') };
           const sdk = page.tensorhop;
           const out: Record<string, unknown> = { hasBuffer: 'Buffer' in globalThis };
           for (const mode of ['client', 'server', 'hybrid'] as const) {

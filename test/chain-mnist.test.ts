@@ -11,18 +11,15 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import {
   accountKeys,
-  buildInferRequest,
   float32Tensor,
-  infer,
-  inferRaw,
-  metadata,
   stringTensor,
   type InferResponse,
   type NumericTensor,
   type StringTensor,
 } from '@tensorhop/protocol';
+import { buildInferRequest, infer, inferRaw, metadata } from '@tensorhop/sdk';
 import { loadMnist, PIXELS } from '../services/model/scripts/mnist-data.js';
-import { exampleBody } from '../shared/src/cli/up.js';
+import { exampleBody } from '../shared/cli/src/up.js';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 
 const PER_DIGIT = 30;

@@ -5,16 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  InferError,
   accountKeys,
   float32Tensor,
-  infer,
-  inferRaw,
-  buildInferRequest,
   type StringTensor,
   type NumericTensor,
   type InferResponse,
 } from '@tensorhop/protocol';
+import { InferError, infer, inferRaw, buildInferRequest } from '@tensorhop/sdk';
 import { addStage, formatStage, startStage, timesStage, type Running } from './helpers/toy-stages.js';
 
 const KEYS = ['a', 'b', 'c', 'd', 'e'];

@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { startDigitOrigin, type DigitOrigin } from './helpers/digit-origin.js';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 
-const CLI = 'shared/bin/tensorhop.js';
+const CLI = 'shared/cli/bin/tensorhop.js';
 
 interface Run {
   code: number | null;

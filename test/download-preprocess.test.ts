@@ -7,7 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
-import { accountKeys, infer, stringTensor, type NumericTensor, type Service } from '@tensorhop/protocol';
+import { accountKeys, stringTensor, type NumericTensor } from '@tensorhop/protocol';
+import { type Service } from '@tensorhop/kit';
+import { infer } from '@tensorhop/sdk';
 import { createServer as createDownloader, loadDownloaderConfig } from '@tensorhop/downloader';
 import { createServer as createPreprocessor, loadPreprocessorConfig } from '@tensorhop/preprocessor';
 

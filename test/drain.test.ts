@@ -8,7 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import sharp from 'sharp';
-import { infer, stringTensor } from '@tensorhop/protocol';
+import { stringTensor } from '@tensorhop/protocol';
+import { infer } from '@tensorhop/sdk';
 
 const PORT = 47001;
 

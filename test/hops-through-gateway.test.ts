@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildInferRequest, float32Tensor, inferRaw, type NumericTensor } from '@tensorhop/protocol';
+import { float32Tensor, type NumericTensor } from '@tensorhop/protocol';
+import { buildInferRequest, inferRaw } from '@tensorhop/sdk';
 import { createServer as createGateway, loadGatewayConfig, type Gateway } from '@tensorhop/gateway';
 import { addStage, startStage, timesStage, type Running } from './helpers/toy-stages.js';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { classify, pipe, type KeyedResult, type PipeItem, type PipeOptions } from '@tensorhop/protocol/sdk';
+import { classify, pipe, type KeyedResult, type PipeItem, type PipeOptions } from '@tensorhop/sdk';
 import { startToyChain, type ToyChain } from './helpers/toy-chain.js';
 
 const url = (path: string): string => `http://origin.test/${path}`;

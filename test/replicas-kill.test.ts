@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
-import { InferError, accountKeys, infer, isTensorhopError, stringTensor } from '@tensorhop/protocol';
+import { accountKeys, isTensorhopError, stringTensor } from '@tensorhop/protocol';
+import { InferError, infer } from '@tensorhop/sdk';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 
 const BASE = 48080;

@@ -15,7 +15,7 @@ import {
   stringTensor,
   type ClassifyResult,
   type KeyedResult,
-} from '@tensorhop/protocol/sdk';
+} from '@tensorhop/sdk';
 import { startDigitOrigin, type DigitOrigin } from './helpers/digit-origin.js';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 
@@ -119,7 +119,7 @@ describe('SDK against the local stack', { timeout: 120_000 }, () => {
       assert.equal(short(results[2]), 'DOWNLOAD_HTTP_STATUS', mode);
       for (const r of results.slice(0, 2)) {
         assert.ok(
-          !r.ok && r.code === 'BAD_REQUEST' && r.stage === 'model' && /no-such-model/.test(r.message),
+          !r.ok && r.code === 'NOT_FOUND' && r.stage === 'model' && /no-such-model/.test(r.message),
           mode,
         );
       }

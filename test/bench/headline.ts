@@ -11,7 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { classify, pipe, type Mode, type PipeOptions } from '@tensorhop/protocol';
+import { classify, pipe, type Mode, type PipeOptions } from '@tensorhop/sdk';
 import { benchCeiling } from '../../services/model/src/index.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { countingAgent } from './counting-agent.js';

@@ -8,11 +8,11 @@ import {
   decodeRequest,
   encodeInferRequest,
   float32Tensor,
-  infer,
   inferRequest,
   type Encoding,
   type InferRequest,
 } from '@tensorhop/protocol';
+import { infer } from '@tensorhop/sdk';
 import { addStage, startStage, timesStage } from '../helpers/toy-stages.js';
 import { percentile, printTable } from './report.js';
 

@@ -26,6 +26,7 @@ const photos = digitsMode
             width: 640,
             height: 480,
             channels: 3,
+            background: '#000',
             noise: { type: 'gaussian', mean: 100 + 10 * i, sigma: 40 },
           },
         })

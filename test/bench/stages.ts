@@ -43,7 +43,13 @@ export async function benchDownloads(): Promise<number> {
 
 export async function benchPreprocess(): Promise<number> {
   const jpeg = await sharp({
-    create: { width: 640, height: 480, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: 640,
+      height: 480,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .jpeg({ quality: 85 })
     .toBuffer();

@@ -23,7 +23,7 @@ export async function startStackProcess(
     model: basePort + 3,
     gateway: basePort,
   };
-  const child = spawn(process.execPath, ['shared/bin/tensorhop.js', 'up'], {
+  const child = spawn(process.execPath, ['shared/cli/bin/tensorhop.js', 'up'], {
     env: {
       ...process.env,
       TENSORHOP_LOG_LEVEL: 'warn',

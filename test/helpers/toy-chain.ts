@@ -6,14 +6,8 @@
  * answers OVERLOADED (Retry-After 1 s) the first time it sees `overload-once-<id>`, and always
  * for `overload-always`.
  */
-import {
-  DType,
-  TensorhopError,
-  float32Tensor,
-  stringTensor,
-  type StageDefinition,
-  type StringTensor,
-} from '@tensorhop/protocol';
+import { DType, TensorhopError, float32Tensor, stringTensor, type StringTensor } from '@tensorhop/protocol';
+import type { StageDefinition, StageRowError } from '@tensorhop/kit';
 import { startStage, type Running } from './toy-stages.js';
 
 const text = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
@@ -42,7 +36,7 @@ export async function startToyChain(): Promise<ToyChain> {
       if (urls.some((u) => u.includes('slow'))) await new Promise((r) => setTimeout(r, 400));
       const keys: string[] = [];
       const kept: string[] = [];
-      const errors = [];
+      const errors: StageRowError[] = [];
       for (const [i, url] of urls.entries()) {
         const key = ctx.keys[i] as string;
         if (url.includes('broken'))

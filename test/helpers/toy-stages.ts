@@ -2,19 +2,16 @@
  * Three toy stages built only with the service kit, for chain tests: `add` (x + 1), `times`
  * (x × 2, failing rows whose value is listed in config `fail`) and `format` (numbers as text).
  */
+import { DType, float32Tensor, stringTensor, type NumericTensor } from '@tensorhop/protocol';
 import {
-  DType,
   createService,
-  float32Tensor,
   loadConfig,
   serviceSchema,
-  stringTensor,
   type Listening,
-  type NumericTensor,
   type Service,
   type StageDefinition,
   type StageResult,
-} from '@tensorhop/protocol';
+} from '@tensorhop/kit';
 
 const io = (name: string, type: DType) => ({ name, shape: [-1], type });
 

@@ -10,7 +10,7 @@ import {
   serviceSchema,
   type ConfigOf,
   type LoadOptions,
-} from '@tensorhop/protocol';
+} from '@tensorhop/kit';
 import { downloaderOptionsFromEnv, resolveDownloaderOptions, type DownloaderOptions } from './core/index.js';
 
 export const schema = serviceSchema('downloader', DEFAULT_PORTS.downloader);

@@ -2,16 +2,8 @@
  * The downloader stage: URLs (STRING, one per row) → the fetched image bytes. A row that cannot be
  * fetched fails alone with its DOWNLOAD_* code; the other rows go on.
  */
-import {
-  DType,
-  badRequest,
-  createService,
-  isStringTensor,
-  stringTensor,
-  type Service,
-  type StageDefinition,
-  type StageRowError,
-} from '@tensorhop/protocol';
+import { DType, badRequest, isStringTensor, stringTensor } from '@tensorhop/protocol';
+import { createService, type Service, type StageDefinition, type StageRowError } from '@tensorhop/kit';
 import type { DownloaderConfig } from './config.js';
 import { createDownloader } from './core/index.js';
 

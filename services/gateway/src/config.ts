@@ -11,7 +11,7 @@ import {
   type ConfigOf,
   type LoadOptions,
   type Schema,
-} from '@tensorhop/protocol';
+} from '@tensorhop/kit';
 
 export const GATEWAY_PREFIX = envPrefix('gateway');
 

@@ -4,13 +4,8 @@
  * sent or asked for protobuf and in JSON otherwise.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  CONTENT_TYPES,
-  encodeInferResponse,
-  encodingOf,
-  errorReply,
-  type Encoding,
-} from '@tensorhop/protocol';
+import { CONTENT_TYPES, encodeInferResponse, encodingOf, type Encoding } from '@tensorhop/protocol';
+import { errorReply } from '@tensorhop/kit';
 
 export const STAGE = 'gateway';
 

@@ -2,7 +2,7 @@
  * What `main.ts` calls: build the gateway from validated config, listen, and drain on SIGTERM or
  * SIGINT. A bad config value stops the process with one line naming the variable (exit code 2).
  */
-import { ConfigError } from '@tensorhop/protocol';
+import { ConfigError } from '@tensorhop/kit';
 import type { Gateway, Listening } from './server.js';
 
 export async function runGateway(build: () => Gateway): Promise<Listening> {

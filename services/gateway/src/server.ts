@@ -5,7 +5,8 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TensorhopError, createLogger, type Logger } from '@tensorhop/protocol';
+import { TensorhopError } from '@tensorhop/protocol';
+import { createLogger, type Logger } from '@tensorhop/kit';
 import { createKeyCheck } from './api-keys.js';
 import type { GatewayConfig } from './config.js';
 import { createCors } from './cors.js';

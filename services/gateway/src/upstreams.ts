@@ -3,7 +3,7 @@
  * (`http://host:port[/path]`) and DNS names (`dns://host:port[/path]`) whose addresses are the
  * replicas, re-resolved periodically.
  */
-import { ConfigError } from '@tensorhop/protocol';
+import { ConfigError } from '@tensorhop/kit';
 import { GATEWAY_PREFIX } from './config.js';
 
 const VARIABLE = `${GATEWAY_PREFIX}UPSTREAMS`;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_PORTS, envName, envPrefix, serviceSchema, type FieldSpec } from '@tensorhop/protocol';
+import { DEFAULT_PORTS, envName, envPrefix, serviceSchema, type FieldSpec } from '@tensorhop/kit';
 
 export const ROOT = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const SERVICES = ['gateway', 'downloader', 'preprocessor', 'model'] as const;
@@ -83,7 +83,7 @@ export async function envNamesRead(service: ServiceName): Promise<Set<string>> {
 /** Paths the service kit and the gateway answer with GET (probes must use these). */
 export function probePaths(service: ServiceName): string[] {
   const text =
-    service === 'gateway' ? read('services/gateway/src/own-routes.ts') : read('shared/src/kit/service.ts');
+    service === 'gateway' ? read('services/gateway/src/own-routes.ts') : read('shared/kit/src/service.ts');
   const pattern = service === 'gateway' ? /case '(\/[a-z]+)'/g : /app\.get\('(\/[a-z]*)'/g;
   return [...text.matchAll(pattern)].map((m) => m[1] as string);
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseMap } from '@tensorhop/protocol';
+import { parseMap } from '@tensorhop/kit';
 import { parse, parseAllDocuments } from 'yaml';
 import { parseUpstreams, type PoolSpec } from '../src/upstreams.js';
 import {

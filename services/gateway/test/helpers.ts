@@ -5,18 +5,15 @@
  */
 import http from 'node:http';
 import net from 'node:net';
+import { DType, float32Tensor, stringTensor, type NumericTensor } from '@tensorhop/protocol';
 import {
-  DType,
   createService,
-  float32Tensor,
   loadConfig,
   serviceSchema,
-  stringTensor,
   type Listening,
-  type NumericTensor,
   type Service,
   type StageDefinition,
-} from '@tensorhop/protocol';
+} from '@tensorhop/kit';
 import { createServer, loadGatewayConfig, type Gateway, type GatewayConfig } from '../src/server.js';
 
 export interface Replica {

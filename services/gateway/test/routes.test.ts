@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, describe, test } from 'node:test';
-import { float32Tensor, infer, type NumericTensor } from '@tensorhop/protocol';
+import { float32Tensor, type NumericTensor } from '@tensorhop/protocol';
+import { infer } from '@tensorhop/sdk';
 import {
   floats,
   inferJson,

@@ -7,20 +7,20 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import {
-  DType,
-  createService,
-  float32Tensor,
-  loadConfig,
-  serviceSchema,
-  stringTensor,
-  type Service,
-  type StageDefinition,
-  type StringTensor,
-} from '@tensorhop/protocol';
+import { DType, float32Tensor, stringTensor, type StringTensor } from '@tensorhop/protocol';
+import { createService, loadConfig, serviceSchema, type Service, type StageDefinition } from '@tensorhop/kit';
 import { chromium, type Browser } from 'playwright-core';
 import { startGateway, until } from './helpers.js';
 import type { Gateway } from '../src/server.js';
+
+/** The little of the DOM these page functions use (the tests are type-checked without the DOM lib). */
+interface Cell {
+  textContent: string | null;
+  querySelectorAll(selector: string): Iterable<Cell> & ArrayLike<Cell>;
+}
+interface BrowserGlobals {
+  document: { querySelector(selector: string): Cell | null };
+}
 
 const CHROMIUM = process.env.TENSORHOP_CHROMIUM ?? '/usr/bin/chromium';
 const text = (t: StringTensor, i: number): string => Buffer.from(t.strings[i] as Uint8Array).toString();
@@ -37,7 +37,7 @@ const downloader: StageDefinition = {
     );
     const errors = ctx.keys
       .filter((key) => !ok.some((o) => o.key === key))
-      .map((key) => ({ key, code: 'DOWNLOAD_HTTP_STATUS', message: 'origin answered 404' }));
+      .map((key) => ({ key, code: 'DOWNLOAD_HTTP_STATUS' as const, message: 'origin answered 404' }));
     return { outputs: { images: stringTensor(ok.map((o) => o.url)) }, keys: ok.map((o) => o.key), errors };
   },
 };
@@ -144,9 +144,15 @@ describe(
         await page.selectOption('#mode', mode);
         await page.click('#go');
         await page.waitForSelector('#results:not([hidden]) tbody tr');
-        await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Done'));
+        await page.waitForFunction(() =>
+          (globalThis as unknown as BrowserGlobals).document
+            .querySelector('#status')
+            ?.textContent?.startsWith('Done'),
+        );
         const rows = await page.$$eval('#results tbody tr', (trs) =>
-          trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+          trs.map((tr) =>
+            Array.from((tr as unknown as Cell).querySelectorAll('td'), (td) => td.textContent ?? ''),
+          ),
         );
         assert.deepEqual(problems, []);
         return rows;

@@ -6,7 +6,7 @@ import {
   serviceSchema,
   type ConfigOf,
   type LoadOptions,
-} from '@tensorhop/protocol';
+} from '@tensorhop/kit';
 import { DEFAULT_REPOSITORY } from './repository.js';
 
 export const schema = {

@@ -73,8 +73,7 @@ export class Runtime implements ModelRuntime {
     input: { data: RowData; shape: number[] },
     options: InferOptions = {},
   ): Promise<InferOutcome> {
-    if (this.closing)
-      throw new TensorhopError('UNAVAILABLE', 'model service is shutting down');
+    if (this.closing) throw new TensorhopError('UNAVAILABLE', 'model service is shutting down');
     const entry = this.entries.get(key(model));
     if (!entry) throw badRequest(`model '${model.name}' version ${model.version} is not loaded`, 404);
     const k = options.topK ?? entry.info.topK;

@@ -5,7 +5,8 @@
  */
 import express from 'express';
 import { Gauge } from 'prom-client';
-import { TensorhopError, createLogger, createService, type Service } from '@tensorhop/protocol';
+import { TensorhopError } from '@tensorhop/protocol';
+import { createLogger, createService, type Service } from '@tensorhop/kit';
 import type { ModelConfig } from './config.js';
 import { createModelRuntime, mountTfServingRoutes, type ModelRuntime } from './index.js';
 import { createModelStage } from './stage.js';

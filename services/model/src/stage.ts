@@ -1,16 +1,15 @@
 /** The model as a tensorhop stage: one input tensor in, the model's outputs plus classes/scores out. */
 import {
   DType,
-  SERVER_NAME,
   badRequest,
   float32Tensor,
   isStringTensor,
   stringTensor,
   type IOMetadata,
   type Metadata,
-  type StageDefinition,
   type Tensor,
 } from '@tensorhop/protocol';
+import { SERVER_NAME, type StageDefinition } from '@tensorhop/kit';
 import type { ModelInfo, ModelRuntime, OutputTensor, RowData } from './index.js';
 
 const DTYPES: Record<string, DType> = {

@@ -71,12 +71,12 @@ test('different models and versions never share a batch', async () => {
     assert.equal(m.batchedRows - before.get(`${m.name}:${m.version}`)!, 3);
 });
 
-test('the latest version serves unless one is named; unknown ones are 404 BAD_REQUEST', async () => {
+test('the latest version serves unless one is named; unknown ones are 404 NOT_FOUND', async () => {
   assert.equal(runtime.resolve({ model: 'two' }).version, 2);
   assert.equal(runtime.resolve({ model: 'two', version: '1' }).version, 1);
   assert.deepEqual(runtime.resolve({ model: 'two' }).versions, [2, 1]);
   const notFound = (error: unknown) =>
-    isTensorhopError(error) && error.code === 'BAD_REQUEST' && error.status === 404;
+    isTensorhopError(error) && error.code === 'NOT_FOUND' && error.status === 404;
   assert.throws(() => runtime.resolve({ model: 'three' }), notFound);
   assert.throws(() => runtime.resolve({ model: 'two', version: 7 }), notFound);
   assert.throws(

@@ -7,7 +7,7 @@ import {
   DEFAULT_PORTS,
   type ConfigOf,
   type LoadOptions,
-} from '@tensorhop/protocol';
+} from '@tensorhop/kit';
 
 export const schema = {
   ...serviceSchema('preprocessor', DEFAULT_PORTS.preprocessor),

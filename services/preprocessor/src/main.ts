@@ -1,4 +1,4 @@
-import { runService } from '@tensorhop/protocol';
+import { runService } from '@tensorhop/kit';
 import { createServer, loadPreprocessorConfig } from './server.js';
 
 await runService(() => createServer(loadPreprocessorConfig()));

@@ -2,16 +2,8 @@
  * The preprocessor stage: encoded images (STRING, one per row) → one batch tensor ready for the
  * model. A row that does not decode fails alone (IMAGE_DECODE / IMAGE_TOO_LARGE).
  */
-import {
-  DType,
-  TensorhopError,
-  badRequest,
-  createService,
-  isStringTensor,
-  type Service,
-  type StageDefinition,
-  type Tensor,
-} from '@tensorhop/protocol';
+import { DType, TensorhopError, badRequest, isStringTensor, type Tensor } from '@tensorhop/protocol';
+import { createService, type Service, type StageDefinition } from '@tensorhop/kit';
 import type { PreprocessorConfig } from './config.js';
 import {
   DEFAULT_PREPROCESS_CONFIG,

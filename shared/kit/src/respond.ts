@@ -1,0 +1,46 @@
+/**
+ * The one place where errors become replies: an InferResponse in the request's encoding, with the
+ * code's HTTP status and Retry-After when the error has one. Unknown errors are INTERNAL, without
+ * their message or stack on the wire.
+ */
+import type { Response } from 'express';
+import {
+  toTensorhopError,
+  emptyResponse,
+  type InferResponse,
+  CONTENT_TYPES,
+  encodeInferResponse,
+  type Encoding,
+} from '@tensorhop/protocol';
+
+export function sendReply(
+  res: Response,
+  status: number,
+  reply: InferResponse,
+  encoding: Encoding,
+  retryAfterSeconds?: number,
+): void {
+  if (retryAfterSeconds !== undefined)
+    res.setHeader('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  res.status(status).type(CONTENT_TYPES[encoding]).end(encodeInferResponse(reply, encoding));
+}
+
+/** The InferResponse and status for a request-level failure. */
+export function errorReply(
+  error: unknown,
+  stage: string,
+): { status: number; reply: InferResponse; retryAfterSeconds?: number } {
+  const e = toTensorhopError(error);
+  const reply = emptyResponse();
+  reply.errors.push({ key: '', code: e.code, message: e.message, stage: e.stage ?? stage });
+  return {
+    status: e.status,
+    reply,
+    ...(e.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: e.retryAfterSeconds }),
+  };
+}
+
+export function sendError(res: Response, error: unknown, stage: string, encoding: Encoding): void {
+  const { status, reply, retryAfterSeconds } = errorReply(error, stage);
+  sendReply(res, status, reply, encoding, retryAfterSeconds);
+}
