@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { backoffDelay, parseRetryAfter } from '../src/core/backoff.js';
+import { parseRetryAfter } from '@tensorhop/protocol';
+import { backoffDelay } from '../src/core/backoff.js';
 import { HostLimiter } from '../src/core/limiter.js';
 import { ByteLruCache } from '../src/core/lru-cache.js';
 import {
@@ -82,10 +83,11 @@ describe('backoff', () => {
     );
   });
 
-  it('parses Retry-After as seconds or an HTTP date', () => {
+  it('parses Retry-After (the one parser, in seconds) as seconds, an HTTP date or a repeated header', () => {
     const now = Date.parse('2030-01-01T00:00:00Z');
-    assert.equal(parseRetryAfter('3', now), 3000);
-    assert.equal(parseRetryAfter('Tue, 01 Jan 2030 00:00:02 GMT', now), 2000);
+    assert.equal(parseRetryAfter('3', now), 3);
+    assert.equal(parseRetryAfter(['4', '9'], now), 4);
+    assert.equal(parseRetryAfter('Tue, 01 Jan 2030 00:00:02 GMT', now), 2);
     assert.equal(parseRetryAfter('Mon, 31 Dec 2029 00:00:00 GMT', now), 0);
     assert.equal(parseRetryAfter('soon', now), undefined);
     assert.equal(parseRetryAfter(undefined, now), undefined);

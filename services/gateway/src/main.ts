@@ -1,6 +1,6 @@
 /** `npm run start -w services/gateway`: the gateway from `TENSORHOP_GATEWAY_*`. */
+import { runService } from '@tensorhop/kit';
 import { loadGatewayConfig } from './config.js';
-import { runGateway } from './run.js';
 import { createServer } from './server.js';
 
-await runGateway(() => createServer(loadGatewayConfig()));
+await runService(() => createServer(loadGatewayConfig()));

@@ -15,3 +15,5 @@ export * from './respond.js';
 export * from './memory-budget.js';
 export { readBody } from './body.js';
 export { runService } from './run.js';
+export { Semaphore } from './semaphore.js';
+export type { Runnable } from './run.js';

@@ -2,11 +2,18 @@
  * What a service's `main.ts` calls: build the service from validated config, listen, and drain on
  * SIGTERM/SIGINT. A bad config value stops the process with one line naming the variable.
  */
+import type { Logger } from 'pino';
 import { ConfigError } from './config.js';
-import type { Listening, Service } from './service.js';
 
-export async function runService(build: () => Service | Promise<Service>): Promise<Listening> {
-  let service: Service;
+/** What runService needs of a server: a stage's Service, or the gateway. */
+export interface Runnable<L> {
+  log: Logger;
+  listen(): Promise<L>;
+  close(): Promise<void>;
+}
+
+export async function runService<L>(build: () => Runnable<L> | Promise<Runnable<L>>): Promise<L> {
+  let service: Runnable<L>;
   try {
     service = await build();
   } catch (error) {

@@ -12,6 +12,6 @@ export * from './json-mapping.js';
 export * from './wire.js';
 export * from './rows.js';
 export { pb } from './pb.js';
-export { deadline, type Deadline } from './utils/deadline.js';
+export { deadline, sleep, type Deadline } from './utils/deadline.js';
 export { parseRetryAfter } from './utils/retry-after.js';
 export * from './utils/bytes.js';

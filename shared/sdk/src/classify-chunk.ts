@@ -6,7 +6,8 @@
 import { stringTensor } from '@tensorhop/protocol';
 import type { RunContext } from './context.js';
 import { sourceOf } from './inputs.js';
-import { backoffMs, sleep } from './retry.js';
+import { sleep } from '@tensorhop/protocol';
+import { backoffMs } from './retry.js';
 import { attemptRows } from './sequencing.js';
 import type { ClassifyResult } from './types.js';
 

@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import { decodeDataUrl } from './data-url.js';
-import { createDeadline, type Deadline } from './deadline.js';
+import { deadline as createDeadline, type Deadline } from '@tensorhop/protocol';
 import { DownloadError, type DownloadFailure, type DownloadResult } from './errors.js';
 import { classifyFailure } from './failure.js';
 import { fetchImage, type FetchContext, type FetchedImage } from './fetch-loop.js';

@@ -1,13 +1,7 @@
-/** Stable codes (from the contract) a download can fail with. */
-export type DownloadErrorCode =
-  | 'DOWNLOAD_INVALID_URL'
-  | 'DOWNLOAD_BLOCKED'
-  | 'DOWNLOAD_HTTP_STATUS'
-  | 'DOWNLOAD_TIMEOUT'
-  | 'DOWNLOAD_TOO_LARGE'
-  | 'DOWNLOAD_NOT_IMAGE'
-  | 'DOWNLOAD_NETWORK'
-  | 'OVERLOADED';
+import type { ErrorCode } from '@tensorhop/protocol';
+
+/** Codes a download can fail with: every DOWNLOAD_* code of the one error table, and OVERLOADED. */
+export type DownloadErrorCode = Extract<ErrorCode, `DOWNLOAD_${string}` | 'OVERLOADED'>;
 
 /** Outcome of one download: the image bytes, or a failure with a stable code. */
 export type DownloadResult =

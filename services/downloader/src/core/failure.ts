@@ -1,4 +1,4 @@
-import type { Deadline } from './deadline.js';
+import type { Deadline } from '@tensorhop/protocol';
 import { DownloadError, isDownloadError } from './errors.js';
 
 /** Error codes (undici's and Node's) meaning the connection broke under a request: worth a retry. */
@@ -20,7 +20,7 @@ export function classifyFailure(error: unknown, deadline: Deadline, timeoutMs: n
   if (deadline.signal.aborted) {
     return new DownloadError(
       'DOWNLOAD_TIMEOUT',
-      deadline.expired() ? `no complete response within ${timeoutMs} ms` : 'download aborted by the caller',
+      deadline.timedOut ? `no complete response within ${timeoutMs} ms` : 'download aborted by the caller',
     );
   }
   if (isDownloadError(error)) return error;

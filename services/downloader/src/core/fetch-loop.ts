@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { backoffDelay } from './backoff.js';
-import { sleep, type Deadline } from './deadline.js';
+import { sleep, type Deadline } from '@tensorhop/protocol';
 import { DownloadError } from './errors.js';
 import { classifyFailure } from './failure.js';
 import { exchange, type ExchangeOutcome } from './http-exchange.js';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { parseRetryAfter } from './backoff.js';
+import { parseRetryAfter } from '@tensorhop/protocol';
 import { DownloadError } from './errors.js';
 
 /** What one HTTP request/response yielded: a redirect to follow, or a body within the cap. */
@@ -57,12 +57,12 @@ export async function exchange(
   if (statusCode < 200 || statusCode >= 300) {
     await discard(body);
     const retryable = statusCode === 429 || statusCode >= 500;
-    const retryAfter = parseRetryAfter(headers['retry-after']);
+    const retryAfterSeconds = parseRetryAfter(headers['retry-after']);
     throw new DownloadError(
       'DOWNLOAD_HTTP_STATUS',
       `HTTP status ${statusCode} from ${url.host}`,
       retryable,
-      retryAfter,
+      retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000,
     );
   }
   const declared = Number(firstHeader(headers['content-length']) ?? Number.NaN);

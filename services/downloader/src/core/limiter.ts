@@ -1,56 +1,5 @@
+import { Semaphore } from '@tensorhop/kit';
 import { DownloadError } from './errors.js';
-
-/** A counting semaphore; waits give up when their signal aborts. */
-export class Semaphore {
-  private active = 0;
-  private readonly waiters = new Set<() => void>();
-
-  constructor(private readonly limit: number) {}
-
-  get inUse(): number {
-    return this.active;
-  }
-
-  get queued(): number {
-    return this.waiters.size;
-  }
-
-  /** Takes a free slot if there is one, without waiting. */
-  tryAcquire(): boolean {
-    if (this.active >= this.limit) return false;
-    this.active += 1;
-    return true;
-  }
-
-  /** Takes a slot, waiting in line when none is free; rejects with the signal's reason on abort. */
-  acquire(signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return Promise.reject(signal.reason);
-    if (this.tryAcquire()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        this.waiters.delete(waiter);
-        reject(signal.reason);
-      };
-      const waiter = (): void => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      this.waiters.add(waiter);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
-  /** Returns a slot, handing it straight to the first waiter if there is one. */
-  release(): void {
-    const next = this.waiters.values().next();
-    if (next.done === true) {
-      this.active -= 1;
-      return;
-    }
-    this.waiters.delete(next.value);
-    next.value();
-  }
-}
 
 /**
  * Global plus per-host limits. A slot covers one HTTP exchange: it is taken per attempt and per
@@ -78,7 +27,7 @@ export class HostLimiter {
 
   /** Number of exchanges holding a slot. */
   get active(): number {
-    return this.global.inUse;
+    return this.global.active;
   }
 
   /** Takes a host slot and a global slot; resolves to the function that returns both. */
@@ -126,7 +75,7 @@ export class HostLimiter {
 
   /** Drops idle per-host semaphores so the map does not grow with every host ever seen. */
   private forgetIfIdle(host: string, semaphore: Semaphore): void {
-    if (semaphore.inUse === 0 && semaphore.queued === 0 && this.hosts.get(host) === semaphore) {
+    if (semaphore.active === 0 && semaphore.waiting === 0 && this.hosts.get(host) === semaphore) {
       this.hosts.delete(host);
     }
   }

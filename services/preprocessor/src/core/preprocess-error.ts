@@ -1,8 +1,10 @@
-/** Stable codes (from the contract) a whole preprocess call can fail with. */
-export type PreprocessErrorCode = 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'OVERLOADED';
+import type { ErrorCode } from '@tensorhop/protocol';
 
-/** Stable codes a single image (row) can fail with; the other rows still succeed. */
-export type ImageErrorCode = 'IMAGE_DECODE' | 'IMAGE_TOO_LARGE';
+/** Codes of the one error table a whole preprocess call can fail with. */
+export type PreprocessErrorCode = Extract<ErrorCode, 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'OVERLOADED'>;
+
+/** Codes a single image (row) can fail with (every IMAGE_* code); the other rows still succeed. */
+export type ImageErrorCode = Extract<ErrorCode, `IMAGE_${string}`>;
 
 /**
  * A request-level failure of the preprocessor core: a bad config, a batch whose output would be too

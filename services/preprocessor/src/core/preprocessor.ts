@@ -12,7 +12,7 @@ import { pixelTransform } from './pixel-transform.js';
 import type { PreprocessConfig } from './preprocess-config.js';
 import { PreprocessError } from './preprocess-error.js';
 import { runRows } from './run-rows.js';
-import { Semaphore } from './semaphore.js';
+import { Semaphore } from '@tensorhop/kit';
 import { writeRow } from './write-row.js';
 
 /** Limits and parallelism of a {@link createPreprocessor} instance. */

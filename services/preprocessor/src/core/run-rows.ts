@@ -1,4 +1,4 @@
-import type { Semaphore } from './semaphore.js';
+import type { Semaphore } from '@tensorhop/kit';
 
 /**
  * Runs `task(index)` for every row index through the shared `gate`. A call keeps at most

@@ -1,7 +1,14 @@
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date); undefined when absent or bad. */
-export function parseRetryAfter(value: string | undefined | null, now = Date.now()): number | undefined {
-  if (value === undefined || value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
+/**
+ * Seconds from a Retry-After header (delta-seconds or an HTTP date, first value when repeated);
+ * undefined when absent or malformed. The one parser: callers that want milliseconds multiply.
+ */
+export function parseRetryAfter(
+  value: string | readonly string[] | undefined | null,
+  now = Date.now(),
+): number | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string' || first.trim() === '') return undefined;
+  const trimmed = first.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
