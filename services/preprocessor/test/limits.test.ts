@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { createPreprocessor, DEFAULT_PREPROCESS_CONFIG, parsePreprocessConfig } from '../src/core/index.js';
-import { Semaphore } from '../src/core/semaphore.js';
 import { pngDeclaring, solid } from './helpers/images.js';
 
 const config = parsePreprocessConfig({ size: 8 }, DEFAULT_PREPROCESS_CONFIG);
@@ -113,47 +112,5 @@ describe('sharing the decode slots', () => {
     assert.equal(small.ok.length, 1);
     assert.equal(largeDone, false, 'the small request did not wait behind all 40 rows');
     assert.equal((await large).ok.length, 40);
-  });
-});
-
-describe('Semaphore', () => {
-  it('runs at most `limit` tasks at once, in FIFO order', async () => {
-    const gate = new Semaphore(2);
-    let active = 0;
-    let peak = 0;
-    const order: number[] = [];
-    const task = (id: number) => async () => {
-      active++;
-      peak = Math.max(peak, active);
-      order.push(id);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      active--;
-      return id;
-    };
-    const results = await Promise.all([0, 1, 2, 3, 4, 5].map((id) => gate.run(task(id))));
-    assert.deepEqual(results, [0, 1, 2, 3, 4, 5]);
-    assert.deepEqual(order, [0, 1, 2, 3, 4, 5]);
-    assert.equal(peak, 2);
-    assert.equal(gate.active, 0);
-  });
-
-  it('drops aborted waiters and releases the slot after a failing task', async () => {
-    const gate = new Semaphore(1);
-    let release!: () => void;
-    const blocker = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
-    const controller = new AbortController();
-    const waiter = gate.run(async () => 'never', controller.signal);
-    assert.equal(gate.waiting, 1);
-    controller.abort(new Error('stop'));
-    await assert.rejects(waiter, /stop/);
-    assert.equal(gate.waiting, 0);
-    release();
-    await blocker;
-    await assert.rejects(
-      gate.run(() => Promise.reject(new Error('boom'))),
-      /boom/,
-    );
-    assert.equal(await gate.run(async () => 'free again'), 'free again');
-    assert.equal(gate.active, 0);
   });
 });
