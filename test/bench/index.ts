@@ -3,13 +3,14 @@
  * `npm run bench -- <section>...` runs only the named ones.
  */
 import { existsSync } from 'node:fs';
-import { benchCodec, benchHop } from './protocol.js';
+import { benchCodec, benchHop, benchSplice } from './protocol.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
 
 const sections: Record<string, () => Promise<unknown>> = {
   protocol: async () => {
     await benchCodec();
+    benchSplice();
     await benchHop();
   },
   downloads: benchDownloads,

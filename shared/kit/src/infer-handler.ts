@@ -51,6 +51,11 @@ export interface Outcome {
   rowsIn: number;
   rowsOut: number;
   next?: string;
+  /**
+   * Set when the next hop's reply already accounts for every forwarded key: its bytes as they came,
+   * to be sent behind this stage's own errors and timing without decoding and re-encoding its tensors.
+   */
+  passThrough?: { errors: RowError[]; timing: StageTiming; bytes: Uint8Array };
 }
 
 /** Rows are bounded before any key or buffer is made: a shape like [4e8, 0] carries no data. */
@@ -222,7 +227,9 @@ export async function handleInfer(
       trace: [timing, ...downstream.trace],
     };
     const retry = down.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: down.retryAfterSeconds };
-    return { status: down.status, reply, ...retry, ...counts, next: next.name };
+    const passThrough =
+      downstream === down.response ? { passThrough: { errors: own.errors, timing, bytes: down.bytes } } : {};
+    return { status: down.status, reply, ...retry, ...counts, next: next.name, ...passThrough };
   } catch (error) {
     // The hop failed after this stage worked its rows: every forwarded key still comes back.
     const failed = errorReply(error, next.name);

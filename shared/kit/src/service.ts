@@ -24,7 +24,7 @@ import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
 import { createMemoryBudget } from './memory-budget.js';
 import { createReadiness } from './readiness.js';
-import { sendError, sendReply } from './respond.js';
+import { sendError, sendReply, sendSpliced } from './respond.js';
 import type { ServiceConfig } from './service-config.js';
 import type { StageDefinition } from './stage.js';
 
@@ -197,7 +197,8 @@ export function createService(options: ServiceOptions): Service {
       rows = { rowsIn: outcome.rowsIn, rowsOut: outcome.rowsOut, next: outcome.next };
       metrics.rowsIn.inc(outcome.rowsIn);
       metrics.rowsOut.inc(outcome.rowsOut);
-      sendReply(res, outcome.status, outcome.reply, encoding, outcome.retryAfterSeconds);
+      if (outcome.passThrough && encoding === 'protobuf') sendSpliced(res, outcome, outcome.passThrough);
+      else sendReply(res, outcome.status, outcome.reply, encoding, outcome.retryAfterSeconds);
     } catch (error) {
       status = error instanceof TensorhopError ? error.status : 500;
       if (status === 500) log.error({ err: error, trace_id: trace }, 'request failed');

@@ -10,6 +10,7 @@ export * from './codec.js';
 export * from './messages.js';
 export * from './json-mapping.js';
 export * from './wire.js';
+export { encodeResponseHead } from './fast-encode.js';
 export * from './rows.js';
 export { pb } from './pb.js';
 export { deadline, sleep, type Deadline } from './utils/deadline.js';
