@@ -1,7 +1,6 @@
 import sharp from 'sharp';
-import { greyPixels, type Rgb } from './colour.js';
-import type { Fit, Kernel } from './preprocess-config.js';
-import type { ImageErrorCode } from './preprocess-error.js';
+import { type Rgb, type Fit, type Kernel, type ImageErrorCode } from '@tensorhop/protocol';
+import { greyPixels } from './grey-pixels.js';
 import { sniffFormat } from './sniff-format.js';
 
 /** What one image is decoded to, and the limits it must respect. */

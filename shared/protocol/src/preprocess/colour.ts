@@ -28,7 +28,8 @@ export function parseColour(value: unknown): Rgb | undefined {
   return undefined;
 }
 
-const toLinear = (v: number): number => {
+/** Linear light of an 8-bit sRGB value. */
+export const toLinear = (v: number): number => {
   const c = v / 255;
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 };
@@ -39,31 +40,13 @@ const toLinear = (v: number): number => {
  * gamma-encoded back to sRGB. (Not the Rec. 601 `0.299/0.587/0.114` on gamma-encoded values that
  * PIL's `convert('L')` uses; e.g. RGB 200,100,50 is 128 here and 124 there.)
  *
- * The preprocessor computes it itself (see greyPixels), so padding, flattened alpha and image pixels
+ * The preprocessor computes it itself (its grey-pixels.ts), so padding, flattened alpha and image pixels
  * all go through the same formula.
  */
 export function greyOf([r, g, b]: Rgb): number {
-  return encode(0.2126 * toLinear(r) + 0.7152 * toLinear(g) + 0.0722 * toLinear(b));
+  return encodeGrey(0.2126 * toLinear(r) + 0.7152 * toLinear(g) + 0.0722 * toLinear(b));
 }
 
-const encode = (y: number): number =>
+/** Gamma-encodes a linear luminance to an 8-bit sRGB grey. */
+export const encodeGrey = (y: number): number =>
   Math.round((y <= 0.0031308 ? y * 12.92 : 1.055 * y ** (1 / 2.4) - 0.055) * 255);
-
-/** Linear light of each 8-bit sRGB value, weighted per channel: three 256-entry tables. */
-const WEIGHTED = [0.2126, 0.7152, 0.0722].map((w) =>
-  Float64Array.from({ length: 256 }, (_, v) => w * toLinear(v)),
-);
-/** Gamma-encoded 8-bit grey of a linear luminance, sampled finely enough to agree with greyOf. */
-const ENCODE_STEPS = 1 << 16;
-const ENCODED = Uint8Array.from({ length: ENCODE_STEPS + 1 }, (_, i) => encode(i / ENCODE_STEPS));
-
-/** Interleaved 8-bit RGB pixels to 8-bit greys, as greyOf does per colour. */
-export function greyPixels(rgb: Buffer): Buffer {
-  const [wr, wg, wb] = WEIGHTED as [Float64Array, Float64Array, Float64Array];
-  const out = Buffer.allocUnsafe(rgb.length / 3);
-  for (let i = 0, j = 0; j < out.length; i += 3, j++) {
-    const y = wr[rgb[i]!]! + wg[rgb[i + 1]!]! + wb[rgb[i + 2]!]!;
-    out[j] = ENCODED[Math.round(Math.min(1, y) * ENCODE_STEPS)]!;
-  }
-  return out;
-}

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@tensorhop/protocol';
+import type { ErrorCode } from '../errors.js';
 
 /** Codes of the one error table a whole preprocess call can fail with. */
 export type PreprocessErrorCode = Extract<ErrorCode, 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'OVERLOADED'>;
