@@ -120,6 +120,7 @@ export function createService(options: ServiceOptions): Service {
     });
     let status = 500;
     let rows = { rowsIn: 0, rowsOut: 0, next: undefined as string | undefined };
+    let rowsInFlight = 0;
     inflight++;
     metrics.inflight.set(inflight);
     const timer = setTimeout(() => controller.abort(new Error('request deadline')), config.requestTimeoutMs);
@@ -153,6 +154,8 @@ export function createService(options: ServiceOptions): Service {
         return;
       }
       request.infer.traceId ||= trace;
+      rowsInFlight = request.infer.keys.length || Number(request.infer.inputs[0]?.shape[0] ?? 0);
+      metrics.inflightRows.inc(rowsInFlight);
       const outcome = await handleInfer(
         {
           stage,
@@ -179,6 +182,7 @@ export function createService(options: ServiceOptions): Service {
       clearTimeout(timer);
       inflight--;
       metrics.inflight.set(inflight);
+      metrics.inflightRows.dec(rowsInFlight);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.requests.inc({ status: String(status) });
       metrics.latency.observe({ status: String(status) }, seconds);

@@ -8,14 +8,13 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseMap } from '@tensorhop/protocol';
 import { parse, parseAllDocuments } from 'yaml';
-import { parseUpstreams, type PoolSpec } from '../src/upstreams.js';
+import { parseUpstreams, type PoolSpec } from '../../services/gateway/src/upstreams.js';
 import {
   IMAGES,
   PORTS,
   ROOT,
   SERVICES,
   envNamesRead,
-  hasMain,
   read,
   workspaceScripts,
   type ServiceName,
@@ -32,10 +31,6 @@ export interface Unit {
   image: string;
   env: Env;
 }
-
-/** Checks of a service that is not written yet are reported as TODO. */
-export const todo = (service: string) =>
-  hasMain(service) ? false : `services/${service}/src/main.ts is not written yet`;
 
 export const isService = (s: string): s is ServiceName => (SERVICES as readonly string[]).includes(s);
 
@@ -60,6 +55,7 @@ export interface ComposeService {
   volumes?: string[];
   deploy?: { replicas?: number; resources?: { reservations?: { devices?: { capabilities: string[] }[] } } };
   healthcheck: { test: string[] };
+  expose?: string[];
   profiles?: string[];
 }
 
@@ -92,8 +88,14 @@ export interface Container {
   image: string;
   env: Env;
   ports: number[];
+  /** Port names to numbers (`http`, `grpc`). */
+  named: Record<string, number>;
   readiness: [string, number] | undefined;
   liveness: [string, number] | undefined;
+  /** The startup probe: an HTTP path and port, or `tcp` and the port it connects to. */
+  startup: [string, number] | undefined;
+  /** The pod template's annotations (Prometheus scrape settings). */
+  annotations: Record<string, string>;
   resources: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
 }
 
@@ -110,19 +112,27 @@ export const k8sDocs: Doc[] = k8sFiles
 
 export const ofKind = (kind: string): Doc[] => k8sDocs.filter((d) => d.kind === kind);
 
-type Probe = { httpGet: { path: string; port: number } } | undefined;
-const probe = (p: Probe): [string, number] | undefined => (p ? [p.httpGet.path, p.httpGet.port] : undefined);
+type Probe = { httpGet?: { path: string; port: number }; tcpSocket?: { port: number } } | undefined;
+function probe(p: Probe): [string, number] | undefined {
+  if (p?.httpGet) return [p.httpGet.path, p.httpGet.port];
+  if (p?.tcpSocket) return ['tcp', p.tcpSocket.port];
+  return undefined;
+}
 
 export function containerOf(d: Doc): Container {
   const c = d.spec.template.spec.containers[0];
   const env: Env = {};
   for (const e of c.env ?? []) env[e.name] = e.value ?? '';
+  const ports: { name: string; containerPort: number }[] = c.ports ?? [];
   return {
     image: c.image,
     env,
-    ports: (c.ports ?? []).map((p: { containerPort: number }) => p.containerPort),
+    ports: ports.map((p) => p.containerPort),
+    named: Object.fromEntries(ports.map((p) => [p.name, p.containerPort])),
     readiness: probe(c.readinessProbe),
     liveness: probe(c.livenessProbe),
+    startup: probe(c.startupProbe),
+    annotations: d.spec.template.metadata.annotations ?? {},
     resources: c.resources ?? {},
   };
 }
