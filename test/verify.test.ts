@@ -53,6 +53,17 @@ async function verify(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
+interface LoadData {
+  seconds: number;
+  requests: number;
+  ok: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  requestsPerSecond: number;
+}
+
 const byName = (report: VerifyJson) => new Map(report.checks.map((c) => [c.name, c]));
 
 describe('tensorhop verify', { timeout: 240_000 }, () => {
@@ -91,7 +102,7 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
       /DOWNLOAD_INVALID_URL, DOWNLOAD_NOT_IMAGE, IMAGE_DECODE/,
     );
     assert.match(checks.get('ssrf-guard')?.detail ?? '', /DOWNLOAD_BLOCKED/);
-    const load = checks.get('load')?.data as Record<string, number>;
+    const load = checks.get('load')?.data as unknown as LoadData;
     assert.ok(load.ok > 0 && load.ok === load.requests, JSON.stringify(load));
     assert.ok(load.seconds >= 2 && load.seconds < 30, `bounded: ${load.seconds} s`);
     assert.ok(
