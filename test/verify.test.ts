@@ -68,12 +68,12 @@ const byName = (report: VerifyJson) => new Map(report.checks.map((c) => [c.name,
 
 describe('tensorhop verify', { timeout: 240_000 }, () => {
   let stack: StackProcess;
-  const broken: ServiceProcess[] = [];
+  const extra: ServiceProcess[] = [];
   before(async () => {
     stack = await startStackProcess(52080, {});
   });
   after(async () => {
-    for (const p of broken) await p.stop();
+    for (const p of extra) await p.stop();
     assert.equal(await stack?.stop(), 0);
   });
 
@@ -133,18 +133,38 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
     assert.match(run.stderr, /--concurrency must be an integer/);
   });
 
+  test('behind a gateway that asks for API keys: --api-key passes, no key fails naming the checks', async () => {
+    const gateway = await startServiceProcess('gateway', 52095, {
+      TENSORHOP_GATEWAY_API_KEYS: 'verify-key-1,verify-key-2',
+      TENSORHOP_GATEWAY_UPSTREAMS: `downloader=${stack.urls.downloader};preprocessor=${stack.urls.preprocessor};model=${stack.urls.model}`,
+    });
+    extra.push(gateway);
+    const keyed = await verify(gateway.url, '--json', '--load-seconds', '1', '--api-key', 'verify-key-2');
+    assert.equal(keyed.code, 0, keyed.stdout + keyed.stderr);
+    assert.equal((JSON.parse(keyed.stdout) as VerifyJson).summary.fail, 0);
+    const bare = await verify(gateway.url, '--json', '--load-seconds', '1');
+    assert.equal(bare.code, 1);
+    const report = JSON.parse(bare.stdout) as VerifyJson;
+    const checks = byName(report);
+    assert.equal(checks.get('gateway')?.status, 'pass', 'readiness needs no key');
+    for (const name of ['metadata', 'modes-agree', 'hop-limit', 'load']) {
+      assert.equal(checks.get(name)?.status, 'fail', name);
+    }
+    assert.match(checks.get('metadata')?.detail ?? '', /API key/);
+  });
+
   test('a broken deployment: exit 1, the failing checks named, a warning for loopback downloads', async () => {
     // A downloader that lets loopback through, hopping to the stack's stages.
     const downloader = await startServiceProcess('downloader', 52091, {
       TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.0/8,::1/128',
       TENSORHOP_HOPS: `preprocessor=${stack.urls.gateway}/v1/preprocessor,model=${stack.urls.gateway}/v1/model`,
     });
-    broken.push(downloader);
+    extra.push(downloader);
     // A gateway whose model pool is a stopped model: nothing listens on 52093.
     const gateway = await startServiceProcess('gateway', 52090, {
       TENSORHOP_GATEWAY_UPSTREAMS: `downloader=${downloader.url};preprocessor=${stack.urls.preprocessor};model=http://127.0.0.1:52093`,
     });
-    broken.push(gateway);
+    extra.push(gateway);
     const run = await verify(gateway.url, '--json', '--load-seconds', '1');
     assert.equal(run.code, 1, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout) as VerifyJson;
