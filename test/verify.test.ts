@@ -1,9 +1,10 @@
 /**
  * `tensorhop verify` against a real local stack (`tensorhop up` with the gateway): it passes every
- * check (exit 0, JSON for CI). Then a broken deployment beside it: a second gateway whose model
- * pool is a stopped model (a port where nothing listens) and whose downloader lets loopback
- * through; verify fails there with the failing checks named (exit 1) and warns about the open
- * SSRF guard.
+ * check (exit 0, JSON for CI). Then, beside it and sharing its stages: a gateway that asks for API
+ * keys (verify with `--api-key` passes, without fails), and a broken deployment, a gateway whose
+ * model pool is a stopped model (a port where nothing listens) with a downloader that lets loopback
+ * through: verify fails there with the failing checks named (exit 1) and warns about the open SSRF
+ * guard.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';

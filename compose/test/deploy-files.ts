@@ -15,6 +15,7 @@ import {
   ROOT,
   SERVICES,
   envNamesRead,
+  exists,
   read,
   workspaceScripts,
   type ServiceName,
@@ -160,6 +161,8 @@ export async function checkUnit(u: Unit): Promise<void> {
     `${u.where}: ${u.image} is an image the Dockerfiles build`,
   );
   assert.equal(workspaceScripts(u.service).start, 'node dist/main.js', `${u.where}: start script`);
+  // What `dist/main.js` is built from: a deleted service fails here instead of being skipped.
+  assert.ok(exists(`services/${u.service}/src/main.ts`), `${u.where}: services/${u.service}/src/main.ts`);
 }
 
 /**
