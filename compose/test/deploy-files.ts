@@ -165,6 +165,10 @@ export async function checkUnit(u: Unit): Promise<void> {
   assert.ok(exists(`services/${u.service}/src/main.ts`), `${u.where}: services/${u.service}/src/main.ts`);
 }
 
+/** The names in a unit's hop table (`TENSORHOP_HOPS`), sorted. */
+export const hopNames = (env: Env): string[] =>
+  Object.keys(parseMap(env.TENSORHOP_HOPS ?? '', 'TENSORHOP_HOPS')).sort();
+
 /**
  * Hop URLs: either a gateway pool route (`http://gateway:8080/v1/<pool>` with a pool the gateway
  * has) or a service root on that service's port; the default next hop is in the table.

@@ -13,7 +13,9 @@ import { GRPC_PORT, IMAGES, PORTS, SERVICES, probePaths, read, type ServiceName 
 import {
   checkHops,
   checkUnit,
+  composeUnits,
   containerOf,
+  hopNames,
   k8sFiles,
   k8sServices,
   k8sUnits,
@@ -112,6 +114,15 @@ describe('compose/k8s', () => {
     }
     const portOf = (host: string) => k8sServices.get(host)?.spec.ports[0].port as number | undefined;
     for (const u of k8sUnits) checkHops(u, portOf, new Set(pools.map((p) => p.name)));
+  });
+
+  test('each stage has the same hop names and default next as in compose', () => {
+    const hopsOf = (u: Unit) => [u.env[`TENSORHOP_${u.service.toUpperCase()}_NEXT`] ?? '', hopNames(u.env)];
+    for (const u of k8sUnits.filter((x) => x.service !== 'gateway')) {
+      const twin = composeUnits.find((c) => c.service === u.service);
+      assert.ok(twin, `${u.where}: a compose service runs ${u.service}`);
+      assert.deepEqual(hopsOf(u), hopsOf(twin), `${u.where}: hops as in ${twin.where}`);
+    }
   });
 
   test('the GPU Deployment requests nvidia.com/gpu and runs the GPU image with the tensorflow backend', () => {
