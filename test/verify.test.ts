@@ -128,6 +128,14 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
     );
   });
 
+  test('nothing listening: exit 1, the gateway check names why, the rest are skipped', async () => {
+    const run = await verify('http://127.0.0.1:52099', '--json');
+    assert.equal(run.code, 1);
+    const report = JSON.parse(run.stdout) as VerifyJson;
+    assert.deepEqual(report.summary, { pass: 0, fail: 1, warn: 0, skip: NAMES.length - 1 });
+    assert.match(byName(report).get('gateway')?.detail ?? '', /no answer from .*ECONNREFUSED/);
+  });
+
   test('a usage mistake is exit 2 with one line', async () => {
     const run = await verify(stack.urls.gateway, '--concurrency', 'many');
     assert.equal(run.code, 2);

@@ -26,8 +26,9 @@ export const gatewayCheck: Check = {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      return fail(`no answer from ${ctx.gateway} (${cause})`, { reachable: false });
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message ?? (error as Error).message;
+      return fail(`no answer from ${ctx.gateway} (${why})`, { reachable: false });
     }
     const state = (await res.json().catch(() => ({}))) as Readiness;
     const pools = state.pools ?? {};
