@@ -3,10 +3,7 @@
  * metadata, and the three sequencing modes giving the same labels for the built-in digits, sent as
  * data: URLs to the downloader and as bytes to the preprocessor.
  */
-import { classify } from '../sdk/classify.js';
-import { metadata } from '../sdk/calls.js';
-import { STAGES } from '../sdk/endpoints.js';
-import type { ClassifyResult, Mode } from '../sdk/types.js';
+import { STAGES, classify, metadata, type ClassifyResult, type Mode } from '../sdk/index.js';
 import { TEST_IMAGES } from './verify-images.js';
 import { fail, pass, type Check, type CheckOutcome, type VerifyContext } from './verify-run.js';
 

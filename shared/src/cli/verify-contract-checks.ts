@@ -4,12 +4,13 @@
  * routes past the hop limit or to an unknown hop are refused; the downloader's SSRF guard is
  * closed to loopback. Only loopback targets are ever asked for, never another address.
  */
-import { buildInferRequest, inferRaw, type RawReply } from '../client-core.js';
 import { isErrorCode } from '../errors.js';
 import { accountKeys } from '../rows.js';
-import { stringTensor } from '../tensor.js';
+import { buildInferRequest, inferRaw, stringTensor } from '../sdk/index.js';
 import { BROKEN_BYTES, BROKEN_URLS, TEST_IMAGES, type BrokenInput } from './verify-images.js';
 import { fail, pass, urlOf, type Check, type CheckOutcome, type VerifyContext } from './verify-run.js';
+
+type RawReply = Awaited<ReturnType<typeof inferRaw>>;
 
 interface Batch {
   what: string;

@@ -3,8 +3,7 @@
  * hybrid sequencing until the time is up (and never more than MAX_REQUESTS in all), then the
  * latency percentiles and the throughput. Any failed request fails the check.
  */
-import { buildInferRequest, inferRaw } from '../client-core.js';
-import { stringTensor } from '../tensor.js';
+import { buildInferRequest, inferRaw, stringTensor } from '../sdk/index.js';
 import { TEST_IMAGES } from './verify-images.js';
 import { fail, pass, urlOf, type Check, type VerifyContext } from './verify-run.js';
 

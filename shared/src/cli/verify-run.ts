@@ -2,8 +2,7 @@
  * The frame of `tensorhop verify`: what a check is, what it reports, and the runner that times
  * each one and turns a thrown error into a failure, so one broken check never hides the others.
  */
-import type { CallOptions } from '../client-core.js';
-import { stageUrl, type Stage } from '../sdk/endpoints.js';
+import { stageUrl, type CallOptions, type Stage } from '../sdk/index.js';
 
 /** `warn`: the deployment works but differs from the defaults (e.g. loopback downloads allowed). */
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
