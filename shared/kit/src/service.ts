@@ -140,6 +140,7 @@ export function createService(options: ServiceOptions): Service {
     let status = 500;
     let rows = { rowsIn: 0, rowsOut: 0, next: undefined as string | undefined };
     let holdsSlot = false;
+    let rowsInFlight = 0;
     const timer = setTimeout(() => controller.abort(new Error('request deadline')), config.requestTimeoutMs);
     try {
       if (draining) throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`);
@@ -170,6 +171,8 @@ export function createService(options: ServiceOptions): Service {
         return;
       }
       request.infer.traceId ||= trace;
+      rowsInFlight = request.infer.keys.length || Number(request.infer.inputs[0]?.shape[0] ?? 0);
+      metrics.inflightRows.inc(rowsInFlight);
       const outcome = await handleInfer(
         {
           stage,
@@ -209,6 +212,7 @@ export function createService(options: ServiceOptions): Service {
       release();
       if (holdsSlot) inflight--;
       metrics.inflight.set(inflight);
+      metrics.inflightRows.dec(rowsInFlight);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.requests.inc({ status: String(status) });
       metrics.latency.observe({ status: String(status) }, seconds);

@@ -5,14 +5,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import {
-  DType,
-  decodeInferResponse,
-  encodeInferRequest,
-  float32Tensor,
-  inferRequest,
-  pb,
-} from '@tensorhop/protocol';
+import { DType, decodeInferResponse, encodeInferRequest, float32Tensor, inferRequest, pb } from '@tensorhop/protocol';
 import {
   createService,
   loadConfig,

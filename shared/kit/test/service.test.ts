@@ -1,14 +1,7 @@
 /** The service kit answers every malformed request with a 4xx and its code, and keeps serving. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  DType,
-  decodeInferResponse,
-  encodeInferRequest,
-  float32Tensor,
-  inferRequest,
-  pb,
-} from '@tensorhop/protocol';
+import { DType, decodeInferResponse, encodeInferRequest, float32Tensor, inferRequest, pb } from '@tensorhop/protocol';
 import {
   createService,
   loadConfig,

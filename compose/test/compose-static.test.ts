@@ -1,12 +1,13 @@
 /**
  * compose/docker-compose.yml and the Dockerfiles, checked without Docker: they parse, and every
  * image, port, environment name, probe path, hop URL and command they use is one the code has.
- * A service whose `src/main.ts` is not written yet has its checks reported as TODO.
+ * (compose-schema.test.ts validates the file against the Compose Specification's schema.)
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
+  GRPC_PORT,
   IMAGES,
   PORTS,
   ROOT,
@@ -26,7 +27,6 @@ import {
   k8sUnits,
   networksOf,
   poolsOf,
-  todo,
   type ComposeService,
 } from './deploy-files.js';
 
@@ -34,7 +34,7 @@ const serviceOf = (name: string) => compose.services[name] as ComposeService;
 
 describe('compose/docker-compose.yml', () => {
   for (const u of composeUnits) {
-    test(`${u.where}: env names, port, host, image`, { todo: todo(u.service) }, () => checkUnit(u));
+    test(`${u.where}: env names, port, host, image`, () => checkUnit(u));
   }
 
   test('only the gateway is published; stages are replicated on the internal network', () => {
@@ -57,6 +57,28 @@ describe('compose/docker-compose.yml', () => {
       assert.equal(Number(url?.[1]), PORTS[u.service], `${u.where}: healthcheck port`);
       assert.equal(url?.[2], '/readyz', `${u.where}: healthcheck path`);
       assert.ok(probePaths(u.service).includes('/readyz'), `${u.service} answers /readyz`);
+    }
+  });
+
+  test('model replicas expose HTTP and the gRPC port, and their healthcheck connects to both', () => {
+    const models = composeUnits.filter((u) => u.service === 'model');
+    assert.deepEqual(
+      models.map((u) => u.name),
+      ['model', 'model-gpu'],
+    );
+    for (const u of models) {
+      const s = serviceOf(u.name);
+      assert.deepEqual(s.expose, [String(PORTS.model), String(GRPC_PORT)], `${u.where}: expose`);
+      const test = s.healthcheck.test.join(' ');
+      assert.equal(
+        Number(/connect\((\d+), '127\.0\.0\.1'/.exec(test)?.[1]),
+        GRPC_PORT,
+        `${u.where}: gRPC check`,
+      );
+      assert.equal(u.env.TENSORHOP_MODEL_GRPC_PORT, undefined, `${u.where}: the default gRPC port applies`);
+    }
+    for (const u of composeUnits.filter((x) => x.service !== 'model')) {
+      assert.equal(serviceOf(u.name).expose, undefined, `${u.where}: nothing more to expose`);
     }
   });
 
@@ -159,6 +181,14 @@ for (const [file, base] of [
         assert.ok(stages.has(from) || from.includes(':'), `COPY --from=${from} is a stage or an image`);
       }
       assert.equal(steps.filter((s) => s.op === 'USER').at(-1)?.args, 'node');
+    });
+
+    test('EXPOSE lists the ports of the services it runs, with the model gRPC port', () => {
+      const exposed = steps.filter((s) => s.op === 'EXPOSE').flatMap((s) => s.args.split(/\s+/).map(Number));
+      const expected = file.endsWith('.gpu')
+        ? [PORTS.model, GRPC_PORT]
+        : [...Object.values(PORTS), GRPC_PORT];
+      assert.deepEqual(exposed.sort(), expected.sort());
     });
 
     test('every command it runs is an npm script, a file that exists or a shell tool', () => {

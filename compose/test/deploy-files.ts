@@ -8,14 +8,14 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseMap } from '@tensorhop/kit';
 import { parse, parseAllDocuments } from 'yaml';
-import { parseUpstreams, type PoolSpec } from '../src/upstreams.js';
+import { parseUpstreams, type PoolSpec } from '../../services/gateway/src/upstreams.js';
 import {
   IMAGES,
   PORTS,
   ROOT,
   SERVICES,
   envNamesRead,
-  hasMain,
+  exists,
   read,
   workspaceScripts,
   type ServiceName,
@@ -32,10 +32,6 @@ export interface Unit {
   image: string;
   env: Env;
 }
-
-/** Checks of a service that is not written yet are reported as TODO. */
-export const todo = (service: string) =>
-  hasMain(service) ? false : `services/${service}/src/main.ts is not written yet`;
 
 export const isService = (s: string): s is ServiceName => (SERVICES as readonly string[]).includes(s);
 
@@ -60,6 +56,7 @@ export interface ComposeService {
   volumes?: string[];
   deploy?: { replicas?: number; resources?: { reservations?: { devices?: { capabilities: string[] }[] } } };
   healthcheck: { test: string[] };
+  expose?: string[];
   profiles?: string[];
 }
 
@@ -92,8 +89,14 @@ export interface Container {
   image: string;
   env: Env;
   ports: number[];
+  /** Port names to numbers (`http`, `grpc`). */
+  named: Record<string, number>;
   readiness: [string, number] | undefined;
   liveness: [string, number] | undefined;
+  /** The startup probe: an HTTP path and port, or `tcp` and the port it connects to. */
+  startup: [string, number] | undefined;
+  /** The pod template's annotations (Prometheus scrape settings). */
+  annotations: Record<string, string>;
   resources: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
 }
 
@@ -110,19 +113,27 @@ export const k8sDocs: Doc[] = k8sFiles
 
 export const ofKind = (kind: string): Doc[] => k8sDocs.filter((d) => d.kind === kind);
 
-type Probe = { httpGet: { path: string; port: number } } | undefined;
-const probe = (p: Probe): [string, number] | undefined => (p ? [p.httpGet.path, p.httpGet.port] : undefined);
+type Probe = { httpGet?: { path: string; port: number }; tcpSocket?: { port: number } } | undefined;
+function probe(p: Probe): [string, number] | undefined {
+  if (p?.httpGet) return [p.httpGet.path, p.httpGet.port];
+  if (p?.tcpSocket) return ['tcp', p.tcpSocket.port];
+  return undefined;
+}
 
 export function containerOf(d: Doc): Container {
   const c = d.spec.template.spec.containers[0];
   const env: Env = {};
   for (const e of c.env ?? []) env[e.name] = e.value ?? '';
+  const ports: { name: string; containerPort: number }[] = c.ports ?? [];
   return {
     image: c.image,
     env,
-    ports: (c.ports ?? []).map((p: { containerPort: number }) => p.containerPort),
+    ports: ports.map((p) => p.containerPort),
+    named: Object.fromEntries(ports.map((p) => [p.name, p.containerPort])),
     readiness: probe(c.readinessProbe),
     liveness: probe(c.livenessProbe),
+    startup: probe(c.startupProbe),
+    annotations: d.spec.template.metadata.annotations ?? {},
     resources: c.resources ?? {},
   };
 }
@@ -150,7 +161,13 @@ export async function checkUnit(u: Unit): Promise<void> {
     `${u.where}: ${u.image} is an image the Dockerfiles build`,
   );
   assert.equal(workspaceScripts(u.service).start, 'node dist/main.js', `${u.where}: start script`);
+  // What `dist/main.js` is built from: a deleted service fails here instead of being skipped.
+  assert.ok(exists(`services/${u.service}/src/main.ts`), `${u.where}: services/${u.service}/src/main.ts`);
 }
+
+/** The names in a unit's hop table (`TENSORHOP_HOPS`), sorted. */
+export const hopNames = (env: Env): string[] =>
+  Object.keys(parseMap(env.TENSORHOP_HOPS ?? '', 'TENSORHOP_HOPS')).sort();
 
 /**
  * Hop URLs: either a gateway pool route (`http://gateway:8080/v1/<pool>` with a pool the gateway

@@ -1,30 +1,33 @@
 /**
  * compose/k8s, checked without a cluster: Deployments probe /readyz and /healthz on the port the
- * service listens on and read only environment names the code reads; every stage has an HPA on
- * CPU; only the gateway is a LoadBalancer; the gateway finds pods through headless Services; the
- * GPU Deployment asks for nvidia.com/gpu.
+ * service listens on and read only environment names the code reads; every Deployment has an HPA
+ * on CPU and on a custom metric its pods export, served by the Prometheus Adapter rules; the model
+ * exposes and probes its gRPC port; only the gateway is a LoadBalancer; the gateway finds pods
+ * through headless Services; the GPU Deployment asks for nvidia.com/gpu. (k8s-schema.test.ts
+ * validates every manifest against the Kubernetes OpenAPI schemas.)
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { IMAGES, PORTS, SERVICES, probePaths, read, type ServiceName } from './deploy-facts.js';
+import { GRPC_PORT, IMAGES, PORTS, SERVICES, probePaths, read, type ServiceName } from './deploy-facts.js';
 import {
   checkHops,
   checkUnit,
+  composeUnits,
   containerOf,
+  hopNames,
   k8sFiles,
   k8sServices,
   k8sUnits,
   ofKind,
   poolsOf,
-  todo,
   type Doc,
   type Unit,
 } from './deploy-files.js';
 
 describe('compose/k8s', () => {
   for (const u of k8sUnits) {
-    test(`${u.where}: env names, port, host, image`, { todo: todo(u.service) }, () => checkUnit(u));
+    test(`${u.where}: env names, port, host, image`, () => checkUnit(u));
   }
 
   test('every Deployment probes /readyz and /healthz on its container port, and has an HPA on CPU', () => {
@@ -33,7 +36,12 @@ describe('compose/k8s', () => {
       const c = containerOf(d);
       const service = c.env.SERVICE as ServiceName;
       const port = PORTS[service];
-      assert.deepEqual(c.ports, [port], `${d.metadata.name}: containerPort`);
+      assert.equal(c.named.http, port, `${d.metadata.name}: containerPort http`);
+      assert.deepEqual(
+        c.ports,
+        service === 'model' ? [port, GRPC_PORT] : [port],
+        `${d.metadata.name}: containerPorts`,
+      );
       assert.deepEqual(c.readiness, ['/readyz', port], `${d.metadata.name}: readiness`);
       assert.deepEqual(c.liveness, ['/healthz', port], `${d.metadata.name}: liveness`);
       for (const p of ['/readyz', '/healthz'])
@@ -51,6 +59,33 @@ describe('compose/k8s', () => {
       );
   });
 
+  test('model pods expose the gRPC port, are started only once it accepts connections, and Services carry it', () => {
+    const models = ofKind('Deployment').filter((d) => containerOf(d).env.SERVICE === 'model');
+    assert.deepEqual(
+      models.map((d) => d.metadata.name),
+      ['model-gpu', 'model'],
+    );
+    for (const d of models) {
+      const c = containerOf(d);
+      assert.equal(c.named.grpc, GRPC_PORT, `${d.metadata.name}: containerPort grpc`);
+      assert.deepEqual(c.startup, ['tcp', GRPC_PORT], `${d.metadata.name}: startup probe on gRPC`);
+      assert.equal(
+        c.env.TENSORHOP_MODEL_GRPC_PORT,
+        undefined,
+        `${d.metadata.name}: the default gRPC port applies`,
+      );
+    }
+    for (const name of ['model', 'model-pods']) {
+      const ports = (k8sServices.get(name)?.spec.ports ?? []) as {
+        name: string;
+        port: number;
+        targetPort: number;
+      }[];
+      const grpc = ports.find((p) => p.name === 'grpc');
+      assert.deepEqual([grpc?.port, grpc?.targetPort], [GRPC_PORT, GRPC_PORT], `Service ${name}: grpc port`);
+    }
+  });
+
   test('only the gateway is a LoadBalancer; every Service selects pods and targets their port', () => {
     for (const [name, svc] of k8sServices) {
       assert.equal(svc.spec.type, name === 'gateway' ? 'LoadBalancer' : 'ClusterIP', `${name}: type`);
@@ -59,7 +94,9 @@ describe('compose/k8s', () => {
       );
       assert.ok(pods.length > 0, `${name} selects pods`);
       for (const d of pods) {
-        assert.ok(containerOf(d).ports.includes(svc.spec.ports[0].targetPort), `${name}: targetPort`);
+        for (const p of svc.spec.ports as { name: string; targetPort: number }[]) {
+          assert.equal(containerOf(d).named[p.name], p.targetPort, `${name}: ${p.name} targetPort`);
+        }
       }
     }
   });
@@ -77,6 +114,15 @@ describe('compose/k8s', () => {
     }
     const portOf = (host: string) => k8sServices.get(host)?.spec.ports[0].port as number | undefined;
     for (const u of k8sUnits) checkHops(u, portOf, new Set(pools.map((p) => p.name)));
+  });
+
+  test('each stage has the same hop names and default next as in compose', () => {
+    const hopsOf = (u: Unit) => [u.env[`TENSORHOP_${u.service.toUpperCase()}_NEXT`] ?? '', hopNames(u.env)];
+    for (const u of k8sUnits.filter((x) => x.service !== 'gateway')) {
+      const twin = composeUnits.find((c) => c.service === u.service);
+      assert.ok(twin, `${u.where}: a compose service runs ${u.service}`);
+      assert.deepEqual(hopsOf(u), hopsOf(twin), `${u.where}: hops as in ${twin.where}`);
+    }
   });
 
   test('the GPU Deployment requests nvidia.com/gpu and runs the GPU image with the tensorflow backend', () => {

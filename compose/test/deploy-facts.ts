@@ -1,17 +1,32 @@
 /**
  * What the code says a deployment must match, read from the code itself: default ports, the
  * environment names each service reads (its config schemas, the shared service schema, and
- * `TENSORHOP_*` names in its sources), workspace scripts and the image version.
+ * `TENSORHOP_*` names in its sources), the metrics each service exports, workspace scripts and
+ * the image version.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_PORTS, envName, envPrefix, serviceSchema, type FieldSpec } from '@tensorhop/kit';
+import {
+  DEFAULT_PORTS,
+  createMetrics,
+  envName,
+  envPrefix,
+  serviceSchema,
+  type FieldSpec,
+} from '@tensorhop/kit';
+import { createGatewayMetrics } from '../../services/gateway/src/metrics.js';
 
-export const ROOT = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SERVICES = ['gateway', 'downloader', 'preprocessor', 'model'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 export const PORTS: Record<ServiceName, number> = DEFAULT_PORTS;
+/**
+ * The model's Open Inference Protocol gRPC port (ARCHITECTURE.md, "Defaults": model 9003, gRPC
+ * 9013, read from `TENSORHOP_MODEL_GRPC_PORT`). Deployments leave the variable unset and expose
+ * the default.
+ */
+export const GRPC_PORT = 9013;
 
 export const read = (rel: string): string => readFileSync(path.join(ROOT, rel), 'utf8');
 export const exists = (rel: string): boolean => existsSync(path.join(ROOT, rel));
@@ -26,9 +41,6 @@ export function workspaceScripts(service: string): Record<string, string> {
   const file = `services/${service}/package.json`;
   return exists(file) ? ((JSON.parse(read(file)) as { scripts?: Record<string, string> }).scripts ?? {}) : {};
 }
-
-/** A service is written once its `src/main.ts` exists (what `dist/main.js` is built from). */
-export const hasMain = (service: string): boolean => exists(`services/${service}/src/main.ts`);
 
 function sourceFiles(dir: string): string[] {
   const abs = path.join(ROOT, dir);
@@ -86,4 +98,13 @@ export function probePaths(service: ServiceName): string[] {
     service === 'gateway' ? read('services/gateway/src/own-routes.ts') : read('shared/kit/src/service.ts');
   const pattern = service === 'gateway' ? /case '(\/[a-z]+)'/g : /app\.get\('(\/[a-z]*)'/g;
   return [...text.matchAll(pattern)].map((m) => m[1] as string);
+}
+
+/** Names of the metrics `service` exports on /metrics, from the registries the code builds. */
+export async function metricNames(service: ServiceName): Promise<Set<string>> {
+  const registry =
+    service === 'gateway'
+      ? createGatewayMetrics(() => [], { defaultMetrics: false }).registry
+      : createMetrics(service, { defaultMetrics: false }).registry;
+  return new Set((await registry.getMetricsAsJSON()).map((m) => m.name));
 }
