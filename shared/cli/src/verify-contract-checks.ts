@@ -149,11 +149,10 @@ export const laterHopCheck: Check = {
       );
     const missing = accountKeys(sent, keys, errors).missing;
     if (missing.length === 0) return pass(`HOP_LIMIT at ${limit.stage}, every key accounted for`);
-    return {
-      status: 'warn',
-      detail: `HOP_LIMIT at ${limit.stage}, but ${missing.length} forwarded keys are only in the request-level error`,
-      data: { missing },
-    };
+    // The contract: once a stage accepted rows, every forwarded key comes back in the body.
+    return fail(
+      `HOP_LIMIT at ${limit.stage}, but ${missing.length} forwarded keys are only in the request-level error`,
+    );
   },
 };
 
