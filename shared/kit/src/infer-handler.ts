@@ -161,6 +161,7 @@ export async function handleInfer(
   const config = parseConfig(req.config);
   const next: NextHop | undefined = planNextHop(req.route, deps.defaultNext, deps.hops);
   const startedAtMs = Date.now();
+  let reserved = 0;
   const t0 = performance.now();
   const ctx: StageContext = {
     inputs: req.inputs,
@@ -174,13 +175,15 @@ export async function handleInfer(
     nextHop: next?.name,
     hopMetadata: hopMetadataFetcher(deps.hops, Math.min(deps.hopTimeoutMs, 10_000), deps.hopHeaders),
     reserveOutput: (bytes: number) => {
-      if (bytes > deps.maxReplyBytes) {
+      // Cumulative per request: a stage may reserve row by row as its outputs arrive.
+      if (reserved + bytes > deps.maxReplyBytes) {
         throw new TensorhopError(
           'PAYLOAD_TOO_LARGE',
-          `the reply would carry ${bytes} bytes of tensors, over the limit of ${deps.maxReplyBytes} for this encoding`,
+          `the reply would carry ${reserved + bytes} bytes of tensors, over the limit of ${deps.maxReplyBytes} for this encoding`,
         );
       }
       deps.reserve(bytes, `a reply of ${keys.length} rows`);
+      reserved += bytes;
     },
   };
   const own = settle(deps.stage.name, keys, await deps.stage.apply(ctx), log);
