@@ -1,18 +1,22 @@
 /**
  * Active health checks: every replica's `/readyz` on a period, one probe per replica at a time,
- * each with a deadline. A replica is ready while its last probe answered 200.
+ * each with a deadline. Readiness changes only after several checks in a row agree (see
+ * `Replica.recordCheck`). Probes are logged at debug only: they are traffic, not news; the changes
+ * they cause are logged at info (ready) and warn (unready).
  */
 import { periodic, type Periodic } from './periodic.js';
 import http from 'node:http';
 import type { Logger } from 'pino';
 import type { Pool } from './pool.js';
-import type { Replica } from './replica.js';
+import type { HealthThresholds, Replica } from './replica.js';
 
 export interface HealthOptions {
   /** @default 2000 */
   intervalMs: number;
-  /** @default 1000 */
+  /** @default 3000 */
   timeoutMs: number;
+  /** @default { unhealthy: 3, healthy: 2 } */
+  thresholds: HealthThresholds;
   log: Logger;
 }
 
@@ -62,15 +66,16 @@ export class HealthChecker {
   }
 
   private async probe(pool: Pool, replica: Replica): Promise<void> {
-    const result = await getReadyz(this.agent, replica.url, this.options.timeoutMs);
-    const ready = result === 200;
-    const reason = ready ? '' : typeof result === 'number' ? `/readyz answered ${result}` : result;
-    if (ready !== replica.ready) {
-      const fields = { pool: pool.name, replica: replica.url, ...(ready ? {} : { reason }) };
-      this.options.log.info(fields, ready ? 'replica ready' : 'replica not ready');
-    }
-    replica.ready = ready;
-    replica.reason = reason;
+    const { log, timeoutMs, thresholds } = this.options;
+    const started = Date.now();
+    const result = await getReadyz(this.agent, replica.url, timeoutMs);
+    const pass = result === 200;
+    const reason = pass ? '' : typeof result === 'number' ? `/readyz answered ${result}` : result;
+    const fields = { pool: pool.name, replica: replica.url };
+    log.debug({ ...fields, result, ms: Date.now() - started }, 'health check');
+    const change = replica.recordCheck(pass, reason, thresholds);
+    if (change === 'ready') log.info(fields, 'replica ready');
+    else if (change === 'unready') log.warn({ ...fields, reason }, 'replica not ready');
   }
 
   /** One round over every replica of every pool. */

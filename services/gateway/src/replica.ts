@@ -3,12 +3,19 @@
  * /readyz), ejected or not (passive: consecutive failed calls), and its requests in flight.
  */
 import { parse as parseUrl } from 'node:url';
+import { Throughput } from './throughput.js';
 
 /** Passive ejection: after `afterFailures` failed calls in a row, out for base × 2^(n-1), capped. */
 export interface EjectionPolicy {
   afterFailures: number;
   baseMs: number;
   maxMs: number;
+}
+
+/** How many checks in a row turn a replica unready, and ready again (Envoy's two thresholds). */
+export interface HealthThresholds {
+  unhealthy: number;
+  healthy: number;
 }
 
 /** What http-proxy needs of a target; a fresh copy per attempt tells attempts apart. */
@@ -24,11 +31,17 @@ export class Replica {
   /** Base URL, e.g. `http://127.0.0.1:9101`; request paths are appended to it. */
   readonly url: string;
   private readonly target: ProxyTarget;
-  /** Last active check answered 200; starts false until the first check says otherwise. */
+  /** Taking traffic by the active checks; false until the first check passes. */
   ready = false;
-  /** Why the last check failed, for logs and /readyz. */
+  /** Why the last check failed, for logs and the status page ('' after a pass). */
   reason = 'not checked yet';
   inflight = 0;
+  /** Replies this replica gave, over the last 10 s. */
+  readonly served = new Throughput();
+  /** Checks in a row with the same outcome as the last one. */
+  private passes = 0;
+  private fails = 0;
+  private checked = false;
   private consecutiveFailures = 0;
   /** Ejections in a row without a success in between; sets the next ejection's length. */
   private ejections = 0;
@@ -53,6 +66,30 @@ export class Replica {
 
   isEjected(now: number): boolean {
     return now < this.ejectedUntil;
+  }
+
+  /**
+   * Counts one active check. A ready replica turns unready only after `unhealthy` failures in a
+   * row, and back after `healthy` passes, so one probe lost to a busy CPU changes nothing. The
+   * very first check needs one pass, as in Envoy, so a fresh gateway serves at once.
+   * Returns the change, if this check made one.
+   */
+  recordCheck(pass: boolean, reason: string, t: HealthThresholds): 'ready' | 'unready' | undefined {
+    const first = !this.checked;
+    this.checked = true;
+    this.reason = reason;
+    if (pass) {
+      this.fails = 0;
+      this.passes++;
+      if (this.ready || (!first && this.passes < t.healthy)) return undefined;
+      this.ready = true;
+      return 'ready';
+    }
+    this.passes = 0;
+    this.fails++;
+    if (!this.ready || this.fails < t.unhealthy) return undefined;
+    this.ready = false;
+    return 'unready';
   }
 
   /** When the current ejection ends (0 when not ejected). */
