@@ -7,9 +7,9 @@
  * pool: 502 HOP_UNAVAILABLE, 503 UNAVAILABLE, 429 OVERLOADED, 504 HOP_TIMEOUT, 413 PAYLOAD_TOO_LARGE.
  */
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { TensorhopError } from '@tensorhop/protocol';
 import type { Logger } from 'pino';
+import { openWhenSafe } from './attempt-socket.js';
 import { logExchange } from './exchange-log.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { PanicLog } from './panic-log.js';
@@ -62,7 +62,7 @@ export class Exchange {
   private answeredBy: Replica | undefined;
   private attempts = 0;
   private fatal: TensorhopError | undefined;
-  private connectTimer: NodeJS.Timeout | undefined;
+  private cancelConnect: (() => void) | undefined;
   private readonly deadline: NodeJS.Timeout;
   private readonly body: RequestBody;
   private readonly started = process.hrtime.bigint();
@@ -113,30 +113,12 @@ export class Exchange {
     this.deps.proxy(this.req, this.res, (error) => this.onUpstreamError(error, this.target));
   }
 
-  /**
-   * The attempt's upstream request exists: let the body flow once its socket is connected. A reused
-   * keep-alive socket gets one turn of the event loop first, in which a close the replica sent
-   * while the socket was idle is noticed before any byte is written (then the attempt fails
-   * undelivered and is retried).
-   */
+  /** The attempt's upstream request exists: its body flows once its socket is open. */
   private onPiped(upstream: ClientRequest): void {
     const stream = this.stream;
     this.upstream = upstream;
-    upstream.once('socket', (socket: Socket) => {
-      if (!socket.connecting) {
-        return void setImmediate(() => {
-          if (!socket.destroyed && !socket.readableEnded && !upstream.destroyed) stream?.start();
-        });
-      }
-      this.connectTimer = setTimeout(() => {
-        const error = Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' });
-        upstream.destroy(error);
-      }, this.deps.limits.connectTimeoutMs);
-      socket.once('connect', () => {
-        clearTimeout(this.connectTimer);
-        stream?.start();
-      });
-    });
+    const open = () => stream?.start();
+    this.cancelConnect = openWhenSafe(upstream, open, this.deps.limits.connectTimeoutMs);
   }
 
   /** The replica answered: the attempt is over, the reply streams back. */
@@ -209,7 +191,7 @@ export class Exchange {
 
   /** The current attempt is over (failed or done): it no longer counts as in flight. */
   private endAttempt(): void {
-    clearTimeout(this.connectTimer);
+    this.cancelConnect?.();
     if (this.replica && !this.answeredBy) {
       this.replica.inflight--;
       this.replica = undefined;
@@ -224,7 +206,7 @@ export class Exchange {
   /** The reply has been sent or the client left: account for it once, release what is held. */
   private finish(): void {
     clearTimeout(this.deadline);
-    clearTimeout(this.connectTimer);
+    this.cancelConnect?.();
     if (this.answeredBy) this.answeredBy.inflight--;
     else this.endAttempt();
     if (this.upstream && !this.upstream.destroyed && !this.res.writableFinished) this.upstream.destroy();
