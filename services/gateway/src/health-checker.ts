@@ -1,7 +1,7 @@
 /**
  * Active health checks: every replica's `/readyz` on a period, one probe per replica at a time,
- * each with a deadline. Readiness changes only after several checks in a row agree (see
- * `Replica.recordCheck`). Probes are logged at debug only: they are traffic, not news; the changes
+ * each with a deadline. A probe without an answer changes readiness only after several in a row
+ * (see `Replica.recordCheck`). Probes are logged at debug only: they are traffic, not news; the changes
  * they cause are logged at info (ready) and warn (unready).
  */
 import { periodic, type Periodic } from './periodic.js';
@@ -44,7 +44,11 @@ function getReadyz(agent: http.Agent, url: string, timeoutMs: number): Promise<n
 }
 
 export class HealthChecker {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  /**
+   * A new connection per probe: it checks what traffic needs (the replica accepts connections),
+   * and a port nobody listens on shows as refused, not as a reset of a stale kept-alive socket.
+   */
+  private readonly agent = new http.Agent({ keepAlive: false });
   private readonly probing = new Map<Replica, Promise<void>>();
   private readonly loop: Periodic;
 
@@ -69,11 +73,17 @@ export class HealthChecker {
     const { log, timeoutMs, thresholds } = this.options;
     const started = Date.now();
     const result = await getReadyz(this.agent, replica.url, timeoutMs);
-    const pass = result === 200;
-    const reason = pass ? '' : typeof result === 'number' ? `/readyz answered ${result}` : result;
+    const outcome =
+      result === 200
+        ? 'pass'
+        : typeof result === 'number' || result === 'ECONNREFUSED'
+          ? 'not-ready'
+          : 'no-answer';
+    const reason =
+      outcome === 'pass' ? '' : typeof result === 'number' ? `/readyz answered ${result}` : result;
     const fields = { pool: pool.name, replica: replica.url };
     log.debug({ ...fields, result, ms: Date.now() - started }, 'health check');
-    const change = replica.recordCheck(pass, reason, thresholds);
+    const change = replica.recordCheck(outcome, reason, thresholds);
     if (change === 'ready') log.info(fields, 'replica ready');
     else if (change === 'unready') log.warn({ ...fields, reason }, 'replica not ready');
   }

@@ -18,6 +18,9 @@ export interface HealthThresholds {
   healthy: number;
 }
 
+/** One active check: 200; another status or a refused connection (not ready); or no answer at all. */
+export type CheckOutcome = 'pass' | 'not-ready' | 'no-answer';
+
 /** What http-proxy needs of a target; a fresh copy per attempt tells attempts apart. */
 export interface ProxyTarget {
   protocol: string;
@@ -41,7 +44,7 @@ export class Replica {
   /** Checks in a row with the same outcome as the last one. */
   private passes = 0;
   private fails = 0;
-  private checked = false;
+  private wasReady = false;
   private consecutiveFailures = 0;
   /** Ejections in a row without a success in between; sets the next ejection's length. */
   private ejections = 0;
@@ -69,25 +72,28 @@ export class Replica {
   }
 
   /**
-   * Counts one active check. A ready replica turns unready only after `unhealthy` failures in a
-   * row, and back after `healthy` passes, so one probe lost to a busy CPU changes nothing. The
-   * very first check needs one pass, as in Envoy, so a fresh gateway serves at once.
-   * Returns the change, if this check made one.
+   * Counts one active check, with Envoy's rules. No answer (a timeout, a reset connection) turns a
+   * ready replica unready only after `unhealthy` of them in a row: one probe lost to a busy CPU
+   * changes nothing. An answer other than 200 is the replica saying it is not ready (loading,
+   * draining), and a refused connection says that no process listens (a busy machine still
+   * accepts connections): those count at once, as Envoy ignores its threshold for such a status;
+   * waiting for more would send traffic to a replica known unable to take it. Back after
+   * `healthy` passes in a row; a replica that was never ready needs one, so a fresh gateway and a
+   * fresh replica serve at once. Returns the change, if this check made one.
    */
-  recordCheck(pass: boolean, reason: string, t: HealthThresholds): 'ready' | 'unready' | undefined {
-    const first = !this.checked;
-    this.checked = true;
+  recordCheck(outcome: CheckOutcome, reason: string, t: HealthThresholds): 'ready' | 'unready' | undefined {
     this.reason = reason;
-    if (pass) {
+    if (outcome === 'pass') {
       this.fails = 0;
       this.passes++;
-      if (this.ready || (!first && this.passes < t.healthy)) return undefined;
+      if (this.ready || (this.wasReady && this.passes < t.healthy)) return undefined;
       this.ready = true;
+      this.wasReady = true;
       return 'ready';
     }
     this.passes = 0;
     this.fails++;
-    if (!this.ready || this.fails < t.unhealthy) return undefined;
+    if (!this.ready || (outcome === 'no-answer' && this.fails < t.unhealthy)) return undefined;
     this.ready = false;
     return 'unready';
   }

@@ -1,6 +1,7 @@
 /**
- * Health that does not cascade: a replica turns unready only after `unhealthyThreshold` failed
- * checks in a row and ready again after `healthyThreshold` passes; a slow probe within its deadline
+ * Health that does not cascade: a replica whose probes go unanswered turns unready only after
+ * `unhealthyThreshold` of them in a row, one that answers "not ready" (loading, draining) at once,
+ * as in Envoy; it is ready again after `healthyThreshold` passes; a slow probe within its deadline
  * passes; a pool with no ready replica is still tried (panic routing), which is warned about once
  * per interval; health traffic is logged at debug only; one slow answer ejects nobody. Checks run
  * by hand (`checkHealth()`) so each step is one check.
@@ -63,17 +64,17 @@ describe('health checks', () => {
     assert.deepEqual([set.unhealthyThreshold, set.healthyThreshold], [5, 4]);
   });
 
-  test('ready after one pass at start-up; unready after 3 failures in a row; back after 2 passes', async () => {
+  test('ready after one pass at start-up; unready after 3 unanswered probes in a row; back after 2 passes', async () => {
     assert.equal(state()?.ready, true);
-    probe.status = 503;
+    probe.delayMs = 600; // past the 400 ms deadline: no answer
     const seen: boolean[] = [];
     for (let i = 0; i < 3; i++) {
       await gateway.checkHealth();
       seen.push(state()?.ready ?? false);
     }
     assert.deepEqual(seen, [true, true, false]);
-    assert.equal(state()?.reason, '/readyz answered 503');
-    probe.status = 200;
+    assert.equal(state()?.reason, 'no answer within 400 ms');
+    probe.delayMs = 0;
     const back: boolean[] = [];
     for (let i = 0; i < 2; i++) {
       await gateway.checkHealth();
@@ -82,28 +83,31 @@ describe('health checks', () => {
     assert.deepEqual(back, [false, true]);
   });
 
-  test('failures that are not in a row, and slow probes within the deadline, change nothing', async () => {
-    for (const status of [503, 503, 200, 503, 503, 200, 503, 503]) {
-      probe.status = status;
+  test('unanswered probes that are not in a row, and slow ones within the deadline, change nothing', async () => {
+    for (const delayMs of [600, 600, 0, 600, 600, 0, 250, 250, 250, 600]) {
+      probe.delayMs = delayMs;
       await gateway.checkHealth();
-      assert.equal(state()?.ready, true, `after ${status}`);
+      assert.equal(state()?.ready, true, `after a probe of ${delayMs} ms`);
     }
-    probe.status = 200;
-    await gateway.checkHealth();
-    probe.delayMs = 250; // slower than an idle replica, within the 400 ms deadline
-    for (let i = 0; i < 4; i++) await gateway.checkHealth();
-    assert.equal(state()?.ready, true);
-    probe.delayMs = 600; // past the deadline: a failure, but one
-    await gateway.checkHealth();
-    assert.equal(state()?.ready, true);
-    assert.equal(state()?.reason, 'no answer within 400 ms');
     probe.delayMs = 0;
     await gateway.checkHealth();
   });
 
+  test('a replica that answers "not ready" (loading, draining) is out at once, back after 2 passes', async () => {
+    probe.status = 503;
+    await gateway.checkHealth();
+    assert.equal(state()?.ready, false);
+    assert.equal(state()?.reason, '/readyz answered 503');
+    probe.status = 200;
+    await gateway.checkHealth();
+    assert.equal(state()?.ready, false);
+    await gateway.checkHealth();
+    assert.equal(state()?.ready, true);
+  });
+
   test('no ready replica: requests still go to it (panic routing), warned once per interval', async () => {
     probe.status = 503;
-    for (let i = 0; i < 3; i++) await gateway.checkHealth();
+    await gateway.checkHealth();
     assert.equal(state()?.ready, false);
     const before = calls;
     const warnings = () => lines.filter((l) => l.level === WARN && /panic routing/.test(l.msg));
@@ -134,6 +138,23 @@ describe('health checks', () => {
     assert.equal(health.length, 1);
     assert.equal(health[0]?.level, DEBUG);
     assert.ok(proxied.some((l) => l.path === '/' && l.level === INFO));
+  });
+});
+
+describe('a replica whose port refuses connections', () => {
+  test('is out after one check: no process listens there, whatever the load', async () => {
+    const replica = await startPlain((_req, res) => void res.end('ok'));
+    const { gateway } = await startGateway({ upstreams: { p: replica.url }, healthIntervalMs: 60_000 });
+    try {
+      const state = () => gateway.pools.get('p')?.replicas[0];
+      assert.equal(state()?.ready, true);
+      await replica.close();
+      await gateway.checkHealth();
+      assert.equal(state()?.reason, 'ECONNREFUSED');
+      assert.equal(state()?.ready, false);
+    } finally {
+      await gateway.close();
+    }
   });
 });
 
