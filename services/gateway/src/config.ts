@@ -58,7 +58,7 @@ export const gatewaySchema = {
     type: 'int',
     default: 3,
     min: 1,
-    doc: 'failed /readyz checks in a row before a ready replica is taken out',
+    doc: 'unanswered /readyz checks in a row before a ready replica is taken out (a non-200 answer or a refused connection: at once)',
   },
   healthyThreshold: {
     type: 'int',
