@@ -33,12 +33,14 @@ function refusal(address: string, max: number): Buffer {
   return Buffer.concat([Buffer.from(head), body]);
 }
 
-/** Counts connections per client address on `server`; `max` 0 turns the limit off. */
+/** Counts connections per client address on `server`; `max` 0 turns the limit off, `exempt` addresses have none. */
 export function limitConnections(
   server: http.Server,
-  max: number,
+  limits: { max: number; exempt: readonly string[] },
   onRefused: (address: string) => void,
 ): ConnectionLimit {
+  const { max } = limits;
+  const exempt = new Set(limits.exempt);
   const open = new Map<string, number>();
   const refused = new WeakSet<Socket>();
   // Prepended, so the count is settled before the HTTP layer sets the socket up.
@@ -51,7 +53,7 @@ export function limitConnections(
       if (left <= 0) open.delete(address);
       else open.set(address, left);
     });
-    if (max <= 0 || count <= max) return;
+    if (max <= 0 || count <= max || exempt.has(address)) return;
     refused.add(socket);
     onRefused(address);
     socket.end(refusal(address, max));

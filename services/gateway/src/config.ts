@@ -92,6 +92,12 @@ export const gatewaySchema = {
     min: 0,
     doc: 'bodies up to this size are read whole before a replica is picked (a slow client holds no replica); larger ones stream once this much arrived',
   },
+  bodyBufferTotalBytes: {
+    type: 'int',
+    default: 256 * 1024 * 1024,
+    min: 0,
+    doc: 'bytes of bodies read ahead by all requests together; past it bodies stream at once',
+  },
   headersTimeoutMs: {
     type: 'int',
     default: 10_000,
@@ -109,6 +115,11 @@ export const gatewaySchema = {
     default: 64,
     min: 0,
     doc: 'open connections per client IP; more get 429 OVERLOADED and are closed unread; 0 turns it off',
+  },
+  connectionLimitExempt: {
+    type: 'list',
+    default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+    doc: 'client addresses without a connection limit, comma-separated (the stages of a local stack call their hops through the gateway from loopback)',
   },
   apiKeys: { type: 'list', default: [], doc: 'accepted API keys, comma-separated; empty turns keys off' },
   authFailureLimit: {

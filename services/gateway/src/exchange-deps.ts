@@ -20,6 +20,8 @@ export interface ExchangeDeps {
   };
   /** Seconds a client is told to wait when no replica could be reached. */
   retryAfterSeconds: number;
+  /** Bytes of bodies read ahead by all exchanges (see request-body.ts). */
+  buffered: { used: number; max: number };
   /** Exchanges in progress (the drain on shutdown waits for them). */
   active: { count: number };
 }

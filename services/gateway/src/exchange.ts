@@ -8,13 +8,11 @@
  */
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import type { TensorhopError } from '@tensorhop/protocol';
-import type { Logger } from 'pino';
 import { openWhenSafe } from './attempt-socket.js';
+import type { ExchangeDeps } from './exchange-deps.js';
 import { logExchange } from './exchange-log.js';
-import type { GatewayMetrics } from './metrics.js';
-import type { PanicLog } from './panic-log.js';
 import type { Pool } from './pool.js';
-import type { EjectionPolicy, ProxyTarget, Replica } from './replica.js';
+import type { ProxyTarget, Replica } from './replica.js';
 import { RequestBody, type AttemptBody } from './request-body.js';
 import { sendError } from './respond.js';
 import {
@@ -26,25 +24,6 @@ import {
   tooLarge,
   unreachable,
 } from './exchange-errors.js';
-
-export interface ExchangeDeps {
-  /** Starts the proxied call of one attempt (the http-proxy-middleware handler). */
-  proxy(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void;
-  metrics: GatewayMetrics;
-  log: Logger;
-  panic: PanicLog;
-  policy: EjectionPolicy;
-  limits: {
-    bodyLimitBytes: number;
-    bodyBufferBytes: number;
-    requestTimeoutMs: number;
-    connectTimeoutMs: number;
-  };
-  /** Seconds a client is told to wait when no replica could be reached. */
-  retryAfterSeconds: number;
-  /** Exchanges in progress (the drain on shutdown waits for them). */
-  active: { count: number };
-}
 
 const EXCHANGE = Symbol('tensorhop.exchange');
 
@@ -78,7 +57,7 @@ export class Exchange {
     const { limits } = deps;
     this.body = new RequestBody(
       req,
-      { maxBytes: limits.bodyLimitBytes, bufferBytes: limits.bodyBufferBytes },
+      { maxBytes: limits.bodyLimitBytes, bufferBytes: limits.bodyBufferBytes, budget: deps.buffered },
       (received) => this.abort(tooLarge(limits.bodyLimitBytes, received)),
     );
     this.body.onPiped = (upstream) => this.onPiped(upstream);

@@ -13,7 +13,10 @@
  * writer has opened, the request may have been delivered and is never sent again: a replica that
  * crashed on it must not get the chance to crash twice.
  *
- * The size limit is enforced here as bytes arrive, whatever Content-Length said.
+ * What is read ahead is bounded per request (`bufferBytes`) and across requests (`budget`): past
+ * the budget a body streams at once, as if it were large, so many slow clients together cannot
+ * exhaust memory either. The size limit is enforced here as bytes arrive, whatever
+ * Content-Length said.
  */
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { linger } from './respond.js';
@@ -23,6 +26,8 @@ export interface BodyLimits {
   maxBytes: number;
   /** Bytes read before a replica is picked (the whole body when it is smaller). */
   bufferBytes: number;
+  /** Bytes read ahead by all requests together, shared by every RequestBody of a gateway. */
+  budget: { used: number; max: number };
 }
 
 /**
@@ -81,7 +86,8 @@ export class RequestBody {
 
   /** Resolves once the body has ended or `bufferBytes` of it have arrived (at once for 0). */
   prefetch(): Promise<void> {
-    if (this.ended || this.headBytes >= this.limits.bufferBytes) return Promise.resolve();
+    const { bufferBytes, budget } = this.limits;
+    if (this.ended || this.headBytes >= bufferBytes || budget.used >= budget.max) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.prefetched = resolve;
       this.source.resume();
@@ -103,8 +109,7 @@ export class RequestBody {
   discard(lingerMs = 2000): void {
     this.discarding = true;
     this.current = undefined;
-    this.head = [];
-    this.headBytes = 0;
+    this.dropHead();
     if (!this.ended) linger(this.source, lingerMs);
   }
 
@@ -120,14 +125,20 @@ export class RequestBody {
     const upstream = this.writable();
     if (!upstream) return;
     for (const chunk of this.head) upstream.write(chunk);
-    this.head = [];
-    this.headBytes = 0;
+    this.dropHead();
     if (this.ended) {
       upstream.end();
     } else {
       this.streaming = true;
       this.source.resume();
     }
+  }
+
+  /** The bytes read ahead are sent or no longer needed: they leave the budget. */
+  private dropHead(): void {
+    this.limits.budget.used -= this.headBytes;
+    this.head = [];
+    this.headBytes = 0;
   }
 
   private donePrefetch(): void {
@@ -141,14 +152,16 @@ export class RequestBody {
     this.received += chunk.length;
     if (this.received > this.limits.maxBytes) {
       this.source.pause();
-      this.head = [];
+      this.dropHead();
       this.onTooLarge(this.received);
       return;
     }
     if (!this.streaming) {
+      const budget = this.limits.budget;
       this.head.push(chunk);
       this.headBytes += chunk.length;
-      if (this.headBytes >= this.limits.bufferBytes) {
+      budget.used += chunk.length;
+      if (this.headBytes >= this.limits.bufferBytes || budget.used >= budget.max) {
         this.source.pause();
         this.donePrefetch();
       }

@@ -11,7 +11,8 @@ import { limitConnections } from './client-limits.js';
 import type { GatewayConfig } from './config.js';
 import { createCors } from './cors.js';
 import { DnsDiscovery } from './dns-discovery.js';
-import { Exchange, type ExchangeDeps } from './exchange.js';
+import type { ExchangeDeps } from './exchange-deps.js';
+import { Exchange } from './exchange.js';
 import { HealthChecker } from './health-checker.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createOwnRoutes } from './own-routes.js';
@@ -97,6 +98,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     limits: config,
     retryAfterSeconds: Math.max(1, Math.ceil(config.healthIntervalMs / 1000)),
     active: { count: 0 },
+    buffered: { used: 0, max: config.bodyBufferTotalBytes },
   };
   const cors = createCors(config.corsOrigins);
   const access = createAccess(config);
@@ -151,7 +153,8 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
   }
 
   const server = createHttpServer(config, handle);
-  const connections = limitConnections(server, config.maxConnectionsPerClient, (address) => {
+  const perClient = { max: config.maxConnectionsPerClient, exempt: config.connectionLimitExempt };
+  const connections = limitConnections(server, perClient, (address) => {
     metrics.refused.inc({ reason: 'connections' });
     log.debug({ client: address }, 'connection refused: per-client limit');
   });

@@ -8,8 +8,17 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { floats, inferJson, postJson, startGateway, startReplica, type Replica } from './helpers.js';
-import type { Gateway } from '../src/server.js';
+import http from 'node:http';
+import {
+  floats,
+  inferJson,
+  postJson,
+  startGateway,
+  startPlain,
+  startReplica,
+  type Replica,
+} from './helpers.js';
+import { loadGatewayConfig, type Gateway } from '../src/server.js';
 
 /** Another address of the loopback interface: the attacker is a different client from the tests. */
 const ATTACKER = '127.0.0.2';
@@ -126,5 +135,67 @@ describe('slow clients', () => {
     assert.ok(after >= 900 && after < 2500, `closed after ${after} ms`);
     assert.equal(await slow.status, 'HTTP/1.1 408 Request Timeout');
     assert.equal(replica.calls, calls);
+  });
+});
+
+describe('bodies read ahead', () => {
+  /** Sends 64 KiB, waits 300 ms, sends 64 KiB more; resolves with the bytes the replica had by then. */
+  async function seenBeforeEnd(explicit: Record<string, unknown>): Promise<number> {
+    let received = 0;
+    const sink = await startPlain((req, res) => {
+      if (req.url === '/readyz') return void res.end('ok');
+      req.on('data', (c: Buffer) => (received += c.length));
+      req.on('end', () => res.end(String(received)));
+    });
+    const { gateway, url } = await startGateway({ upstreams: { sink: sink.url }, ...explicit });
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        const req = http.request(`${url}/v1/sink`, { method: 'POST' }, (res) => {
+          res.resume().on('end', () => undefined);
+        });
+        req.on('error', reject);
+        req.write(Buffer.alloc(64 * 1024, 1));
+        setTimeout(() => {
+          const seen = received;
+          req.end(Buffer.alloc(64 * 1024, 2), () => resolve(seen));
+        }, 300);
+      });
+    } finally {
+      await gateway.close();
+      await sink.close();
+    }
+  }
+
+  test('a small body reaches no replica before it is complete', async () => {
+    assert.equal(await seenBeforeEnd({}), 0);
+  });
+
+  test('past the total read-ahead budget, bodies stream at once', async () => {
+    assert.equal(await seenBeforeEnd({ bodyBufferTotalBytes: 1000 }), 64 * 1024);
+  });
+});
+
+describe('connection limit exemptions', () => {
+  test('an exempt address (loopback by default) may open more connections than the limit', async () => {
+    const replica = await startReplica('a');
+    const { gateway, url } = await startGateway({
+      upstreams: { toy: replica.url },
+      maxConnectionsPerClient: 4,
+      connectionLimitExempt: [ATTACKER],
+    });
+    const port = Number(new URL(url).port);
+    try {
+      assert.deepEqual(gateway.config.connectionLimitExempt, [ATTACKER]);
+      const defaults = loadGatewayConfig({ env: {} });
+      assert.deepEqual(defaults.connectionLimitExempt, ['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+      const held = Array.from({ length: 20 }, () => trickle(port, SLOW_BODY_HEAD, 300));
+      await new Promise((r) => setTimeout(r, 300));
+      for (const h of held) h.stop();
+      const statuses = await Promise.all(held.map((h) => h.status));
+      assert.deepEqual(new Set(statuses), new Set(['']), 'none refused');
+    } finally {
+      await gateway.close();
+      await replica.service.close();
+    }
   });
 });
