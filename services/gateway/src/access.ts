@@ -26,7 +26,8 @@ export function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? '';
 }
 
-export function createAccess(options: AccessOptions): Access {
+/** @param onLimited called when a client is refused for its wrong keys (for the metrics). */
+export function createAccess(options: AccessOptions, onLimited: () => void = () => undefined): Access {
   const keys = createKeyCheck(options.apiKeys);
   const failures = createAuthFailures({
     limit: options.authFailureLimit,
@@ -35,7 +36,12 @@ export function createAccess(options: AccessOptions): Access {
   const identify = (req: IncomingMessage): string | undefined => {
     if (!keys.enabled) return undefined;
     const client = clientAddress(req);
-    failures.check(client);
+    try {
+      failures.check(client);
+    } catch (error) {
+      onLimited();
+      throw error;
+    }
     try {
       return keys.identify(req);
     } catch (error) {

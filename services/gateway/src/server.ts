@@ -101,7 +101,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     buffered: { used: 0, max: config.bodyBufferTotalBytes },
   };
   const cors = createCors(config.corsOrigins);
-  const access = createAccess(config);
+  const access = createAccess(config, () => metrics.refused.inc({ reason: 'auth' }));
   const limiter = createRateLimiter({ ratePerSecond: config.rateLimitRps, burst: config.rateLimitBurst });
   let draining = false;
   const own = createOwnRoutes({ pools, metrics, access, isDraining: () => draining });

@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { inferJson, postJson, startGateway, startPlain, startReplica, type Replica } from './helpers.js';
+import {
+  inferJson,
+  metric,
+  postJson,
+  startGateway,
+  startPlain,
+  startReplica,
+  type Replica,
+} from './helpers.js';
 import type { Gateway } from '../src/server.js';
 
 const KEY = { 'x-api-key': 'right-key' };
@@ -92,11 +100,17 @@ describe('with API keys on', () => {
       const retryAfter = Number(reply.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 2, `Retry-After ${retryAfter}`);
     }
+    const refused = await fetch(`${url}/metrics`, { headers: KEY });
+    assert.equal(refused.status, 429, '/metrics is refused too while the client is');
+    assert.equal((await errorOf(refused)).code, 'OVERLOADED');
     // While refused, /readyz gives no detail (it would tell a right key from a wrong one).
     const readyz = (await (await fetch(`${url}/readyz`, { headers: KEY })).json()) as object;
     assert.deepEqual(readyz, { ready: true, stage: 'gateway' });
     await new Promise((r) => setTimeout(r, 1600));
     assert.equal((await postJson(`${url}/v1/toy`, inferJson([1]), KEY)).status, 200);
+    const metrics = await (await fetch(`${url}/metrics`, { headers: KEY })).text();
+    // Refused: the wrong and the right key above, /metrics and /readyz while refused.
+    assert.equal(metric(metrics, 'tensorhop_gateway_refused_total', { reason: 'auth' }), 4);
   });
 });
 
