@@ -22,6 +22,7 @@ export interface Access {
   allows(req: IncomingMessage): boolean;
 }
 
+/** The client's address as the connection limit and the wrong-key count see it (the socket's peer). */
 export function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? '';
 }

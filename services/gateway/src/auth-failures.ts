@@ -27,6 +27,7 @@ interface Window {
   count: number;
 }
 
+/** A fixed window per client address, bounded in the number of clients remembered. */
 export function createAuthFailures(options: AuthFailureOptions): AuthFailures {
   const { limit, windowMs } = options;
   const maxClients = options.maxClients ?? 10_000;

@@ -22,6 +22,7 @@ export function isHealthPath(path: string): boolean {
   return bare === '/healthz' || bare === '/readyz' || bare.startsWith('/v2/health/');
 }
 
+/** Logs one finished exchange: at info, or at debug for a health path. */
 export function logExchange(log: Logger, fields: ExchangeFields): void {
   const level = isHealthPath(fields.path) ? 'debug' : 'info';
   if (log.isLevelEnabled(level)) log[level](fields, 'proxy');

@@ -17,6 +17,7 @@ export interface ClientDeadlines {
 /** Idle keep-alive connections are kept longer than the usual 60 s of load balancers in front. */
 const KEEP_ALIVE_MS = 65_000;
 
+/** An HTTP server for `handler` with the client deadlines set and checked often enough. */
 export function createHttpServer(deadlines: ClientDeadlines, handler: http.RequestListener): http.Server {
   const requestTimeout = deadlines.bodyTimeoutMs;
   // Node refuses a headers deadline longer than the request's.

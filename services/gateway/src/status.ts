@@ -57,6 +57,7 @@ function replicaStatus(r: Replica, now: number): ReplicaStatus {
   };
 }
 
+/** The status document of `pools` at `now`. */
 export function gatewayStatus(pools: Iterable<Pool>, draining: boolean, now = Date.now()): GatewayStatus {
   const list = [...pools].map((pool): PoolStatus => {
     const replicas = pool.replicas.map((r) => replicaStatus(r, now));
