@@ -134,7 +134,7 @@ describe('routes', () => {
       req.on('end', () => res.end(String(bytes)));
     });
     closers.push(sink.close);
-    const { gateway, url } = await startGateway({ upstreams: { sink: sink.url }, retryBufferBytes: 0 });
+    const { gateway, url } = await startGateway({ upstreams: { sink: sink.url }, bodyBufferBytes: 0 });
     closers.push(() => gateway.close());
     const answer = new Promise<string>((resolve, reject) => {
       const req = http.request(`${url}/v1/sink`, { method: 'POST' }, (res) => {

@@ -1,14 +1,5 @@
 /** The model as a tensorhop stage: one input tensor in, the model's outputs plus classes/scores out. */
-import {
-  DType,
-  badRequest,
-  float32Tensor,
-  isStringTensor,
-  stringTensor,
-  type IOMetadata,
-  type Metadata,
-  type Tensor,
-} from '@tensorhop/protocol';
+import { DType, badRequest, float32Tensor, isStringTensor, stringTensor, type IOMetadata, type Metadata, type Tensor } from '@tensorhop/protocol';
 import { SERVER_NAME, type StageDefinition } from '@tensorhop/kit';
 import type { ModelInfo, ModelRuntime, OutputTensor, RowData } from './index.js';
 
