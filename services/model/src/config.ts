@@ -7,7 +7,7 @@ import {
   type ConfigOf,
   type LoadOptions,
 } from '@tensorhop/protocol';
-import { DEFAULT_REPOSITORY } from './repository.js';
+import { DEFAULT_REPOSITORY } from './repository/repository.js';
 
 export const schema = {
   ...serviceSchema('model', DEFAULT_PORTS.model),

@@ -11,7 +11,7 @@ import { createModelRuntime, mountTfServingRoutes, type ModelRuntime } from './i
 import { createModelStage } from './stage.js';
 
 export { loadModelConfig, type ModelConfig } from './config.js';
-export { DEFAULT_REPOSITORY } from './repository.js';
+export { DEFAULT_REPOSITORY } from './repository/repository.js';
 
 export interface ModelService extends Service {
   /** Resolves when every model is loaded and warm; rejects when loading failed. */

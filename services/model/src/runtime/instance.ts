@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { TensorhopError } from './errors.js';
+import { TensorhopError } from '../errors.js';
 import type { InferMessage, RawTensor, WorkerInit, WorkerMessage } from './worker-protocol.js';
 
 /** What a worker reports once its model is loaded and warm. */

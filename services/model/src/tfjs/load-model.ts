@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { GraphModel, LayersModel, Tensor } from '@tensorflow/tfjs';
 import type { Tf } from './backend.js';
 import { fileSystemHandler } from './file-io-handler.js';
-import type { ModelFormat } from './repository.js';
-import type { Signature, TensorDType, TensorSpec } from './signature.js';
+import type { ModelFormat } from '../repository/repository.js';
+import type { Signature, TensorDType, TensorSpec } from '../runtime/signature.js';
 
 /** A model loaded into this thread's tfjs, with one way to run it. */
 export interface LoadedModel {

@@ -1,6 +1,6 @@
-import type { BackendInfo } from './backend.js';
+import type { BackendInfo } from '../tfjs/backend.js';
 import type { DynamicBatcher } from './dynamic-batcher.js';
-import { badRequest, TensorhopError } from './errors.js';
+import { badRequest, TensorhopError } from '../errors.js';
 import type { InstancePool } from './instance-pool.js';
 import type { InferOutcome, ModelInfo } from './model-info.js';
 import type { InferOptions, ModelRuntime, RuntimeStats } from './model-runtime.js';

@@ -1,5 +1,5 @@
-import type { BatchingConfig } from './model-config.js';
-import type { ModelFormat } from './repository.js';
+import type { BatchingConfig } from '../repository/model-config.js';
+import type { ModelFormat } from '../repository/repository.js';
 import type { Signature } from './signature.js';
 
 /** A loaded model version, as the service describes and serves it. */

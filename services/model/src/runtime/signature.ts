@@ -1,5 +1,5 @@
-import { TensorhopError } from './errors.js';
-import type { ModelConfig, TensorOverride } from './model-config.js';
+import { TensorhopError } from '../errors.js';
+import type { ModelConfig, TensorOverride } from '../repository/model-config.js';
 
 /** Element types a model input or output may have (tfjs dtypes). */
 export type TensorDType = 'float32' | 'int32' | 'bool' | 'string' | 'complex64';

@@ -2,11 +2,11 @@
  * Model-only benchmarks, for `scripts/bench-model.ts` and the project's bench: throughput on
  * pre-made tensors, with no HTTP or protocol in the way.
  */
-import type { BackendRequest } from './backend.js';
-import { silentLogger, type Logger } from './logger.js';
-import type { BatchingConfig } from './model-config.js';
-import type { ModelInfo } from './model-info.js';
-import { createModelRuntime, type ModelRuntime } from './model-runtime.js';
+import type { BackendRequest } from '../src/tfjs/backend.js';
+import { silentLogger, type Logger } from '../src/logger.js';
+import type { BatchingConfig } from '../src/repository/model-config.js';
+import type { ModelInfo } from '../src/runtime/model-info.js';
+import { createModelRuntime, type ModelRuntime } from '../src/index.js';
 
 /** Options shared by the benchmarks. */
 export interface BenchOptions {

@@ -1,8 +1,8 @@
-import type { BackendInfo, BackendName } from './backend.js';
-import { TensorhopError } from './errors.js';
+import type { BackendInfo, BackendName } from '../tfjs/backend.js';
+import { TensorhopError } from '../errors.js';
 import { Instance, type ReadyReport } from './instance.js';
-import { silentLogger, type Logger } from './logger.js';
-import type { RepositoryVersion } from './repository.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { RepositoryVersion } from '../repository/repository.js';
 import type { Signature } from './signature.js';
 import type { RawTensor, WorkerInit } from './worker-protocol.js';
 
@@ -11,8 +11,6 @@ export interface PoolOptions {
   version: RepositoryVersion;
   backend: BackendName;
   instances: number;
-  /** Called whenever an instance may have become free (a batch ended, an instance came up). */
-  onIdle: () => void;
   /** @default silent */
   logger?: Logger;
   /** Test hook, see {@link WorkerInit.crashValue}. */
@@ -34,6 +32,7 @@ export class InstancePool {
   private closing = false;
   private readonly crashes: number[];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly idleListeners = new Set<() => void>();
 
   private constructor(
     private readonly options: PoolOptions,
@@ -91,6 +90,11 @@ export class InstancePool {
     return this.slots.filter((s) => s.state === 'live' && s.inflightRows === 0).length;
   }
 
+  /** Calls `listener` whenever an instance may have become free (a batch ended, one came up). */
+  onIdle(listener: () => void): void {
+    this.idleListeners.add(listener);
+  }
+
   /** Runs a batch on the least busy live instance; the data's buffer is transferred. */
   async run(data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]> {
     let best: Instance | undefined;
@@ -104,7 +108,7 @@ export class InstancePool {
       this.crashes[slot] = 0;
       return outputs;
     } finally {
-      this.options.onIdle();
+      this.emitIdle();
     }
   }
 
@@ -113,6 +117,10 @@ export class InstancePool {
     this.closing = true;
     for (const timer of this.timers) clearTimeout(timer);
     await Promise.all(this.slots.map((s) => s.terminate()));
+  }
+
+  private emitIdle(): void {
+    for (const listener of this.idleListeners) listener();
   }
 
   private replace(dead: Instance, reason: string): void {
@@ -133,7 +141,7 @@ export class InstancePool {
       const fresh = new Instance(workerInit(this.options), (i, r) => this.replace(i, r));
       this.slots[slot] = fresh;
       fresh.ready.then(
-        () => this.options.onIdle(),
+        () => this.emitIdle(),
         () => undefined,
       );
     }, delay);

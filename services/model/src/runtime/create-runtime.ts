@@ -1,14 +1,15 @@
+/** Builds a {@link ModelRuntime} from a repository: backend probe, worker pools, batchers. */
 import { availableParallelism } from 'node:os';
-import type { BackendInfo, BackendRequest } from './backend.js';
-import { DynamicBatcher, type BatcherStats } from './dynamic-batcher.js';
+import type { Logger } from '../logger.js';
+import type { BatchingConfig } from '../repository/model-config.js';
+import { loadRepository, type RepositoryVersion } from '../repository/repository.js';
+import type { BackendInfo, BackendRequest } from '../tfjs/backend.js';
+import { DynamicBatcher } from './dynamic-batcher.js';
 import { InstancePool } from './instance-pool.js';
-import type { Logger } from './logger.js';
-import type { BatchingConfig } from './model-config.js';
-import type { InferOutcome, ModelInfo } from './model-info.js';
+import type { ModelInfo } from './model-info.js';
+import type { ModelRuntime } from './model-runtime.js';
 import { probeBackend } from './probe-backend.js';
-import { loadRepository, type RepositoryVersion } from './repository.js';
 import { Runtime, type Entry } from './runtime.js';
-import type { RowData } from './signature.js';
 
 /** Options of {@link createModelRuntime}. */
 export interface ModelRuntimeOptions {
@@ -29,54 +30,6 @@ export interface ModelRuntimeOptions {
   drainTimeoutMs?: number;
   /** Test hook: a batch whose first value is this kills its worker mid-batch. @default none */
   crashValue?: number;
-}
-
-/** Options of one {@link ModelRuntime.infer} call. */
-export interface InferOptions {
-  /** Classes/scores per row; 0 for none. @default the model's top_k when it has labels, else 0 */
-  topK?: number;
-  /** Aborting drops the request's rows that are still queued and rejects with the reason. */
-  signal?: AbortSignal;
-}
-
-/** Counters for /metrics, per model version and summed. */
-export interface RuntimeStats extends BatcherStats {
-  restarts: number;
-  instances: number;
-  liveInstances: number;
-  models: (BatcherStats & {
-    name: string;
-    version: number;
-    restarts: number;
-    instances: number;
-    liveInstances: number;
-  })[];
-}
-
-/** Loaded models, their batchers and worker instances. */
-export interface ModelRuntime {
-  backend: BackendInfo;
-  /** True while every model version has a live instance. */
-  ready(): boolean;
-  /** One entry per loaded version, by name, newest version first. */
-  models(): ModelInfo[];
-  /**
-   * The version a request's config picks: `model` (or the default model) at `version` (or the latest).
-   * @throws BAD_REQUEST with status 404 for an unknown model or version, 400 for a malformed one.
-   */
-  resolve(config: { model?: string | undefined; version?: number | string | undefined }): ModelInfo;
-  /**
-   * Runs rows `[n, ...inputShape]` through the model with dynamic batching.
-   * @throws SHAPE_MISMATCH, PAYLOAD_TOO_LARGE, OVERLOADED (with retryAfterSeconds) for the whole request.
-   */
-  infer(
-    model: ModelInfo,
-    input: { data: RowData; shape: number[] },
-    options?: InferOptions,
-  ): Promise<InferOutcome>;
-  stats(): RuntimeStats;
-  /** Stops taking requests, lets queued rows finish (up to drainTimeoutMs) and stops the workers. */
-  close(): Promise<void>;
 }
 
 /**
@@ -121,13 +74,10 @@ async function startEntry(
 ): Promise<Entry> {
   const native = backend.name.startsWith('tensorflow');
   const instances = options.instances ?? version.config.instances ?? (native ? 1 : availableParallelism());
-  // The pool needs its batcher's pump() before the batcher (which needs the pool) exists.
-  const late: { batcher?: DynamicBatcher } = {};
   const pool = await InstancePool.start({
     version,
     backend: backend.name,
     instances,
-    onIdle: () => late.batcher?.pump(),
     logger: options.logger,
     crashValue: options.crashValue,
   });
@@ -140,7 +90,6 @@ async function startEntry(
   }
   const batching = { ...version.config.batching, ...options.batching };
   const batcher = new DynamicBatcher(batching, pool, input.dtype);
-  late.batcher = batcher;
   const info: ModelInfo = {
     name: version.name,
     version: version.version,

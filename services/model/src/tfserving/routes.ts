@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { Logger } from './logger.js';
-import type { ModelRuntime } from './model-runtime.js';
+import type { Logger } from '../logger.js';
+import type { ModelRuntime } from '../runtime/model-runtime.js';
 import { handleTfServing } from './tfserving.js';
 
 /** What {@link mountTfServingRoutes} needs. */

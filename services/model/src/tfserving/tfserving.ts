@@ -6,19 +6,13 @@
  *   GET  /v1/models/{name}[/versions/{v}]/metadata   signature_def
  *   POST /v1/models/{name}[/versions/{v}]:predict    {"instances": …} or {"inputs": …}
  */
-import { isTensorhopError } from './errors.js';
-import { silentLogger, type Logger } from './logger.js';
-import type { ModelInfo } from './model-info.js';
-import type { ModelRuntime } from './model-runtime.js';
-import type { TensorSpec } from './signature.js';
-import { predict } from './tfserving-predict.js';
-
-/** What to send back. */
-export interface TfServingReply {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
+import { isTensorhopError } from '../errors.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { ModelInfo } from '../runtime/model-info.js';
+import type { ModelRuntime } from '../runtime/model-runtime.js';
+import type { TensorSpec } from '../runtime/signature.js';
+import { predict } from './predict.js';
+import type { TfServingReply } from './reply.js';
 
 const DTYPES: Record<string, string> = {
   float32: 'DT_FLOAT',

@@ -1,4 +1,4 @@
-import { TensorhopError } from './errors.js';
+import { TensorhopError } from '../errors.js';
 
 /**
  * Writes one row given as nested JSON arrays of numbers into `out` at `offset`, checking it

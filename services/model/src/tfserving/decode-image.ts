@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { TensorhopError } from './errors.js';
+import { TensorhopError } from '../errors.js';
 
 /** Images above this many pixels are refused before decoding (decompression bombs). */
 export const MAX_IMAGE_PIXELS = 40_000_000;

@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Tensor } from '@tensorflow/tfjs';
-import { initBackend, type Tf } from './backend.js';
-import { loadModel, type LoadedModel } from './load-model.js';
+import { initBackend, type Tf } from '../tfjs/backend.js';
+import { loadModel, type LoadedModel } from '../tfjs/load-model.js';
 import { mergeSignature, type Signature, type TensorDType } from './signature.js';
 import type { InferMessage, RawTensor, WorkerInit, WorkerMessage } from './worker-protocol.js';
 

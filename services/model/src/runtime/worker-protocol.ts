@@ -1,7 +1,7 @@
 /** Messages between the runtime and its instance workers (structured clone, buffers transferred). */
-import type { BackendInfo, BackendName, BackendRequest } from './backend.js';
-import type { ModelConfig } from './model-config.js';
-import type { ModelFormat } from './repository.js';
+import type { BackendInfo, BackendName, BackendRequest } from '../tfjs/backend.js';
+import type { ModelConfig } from '../repository/model-config.js';
+import type { ModelFormat } from '../repository/repository.js';
 import type { Signature } from './signature.js';
 
 /** `workerData` of an instance worker. */

@@ -1,9 +1,9 @@
 import { decodeB64Image } from './decode-image.js';
-import { badRequest, TensorhopError } from './errors.js';
-import type { InferOutcome, ModelInfo } from './model-info.js';
-import type { ModelRuntime } from './model-runtime.js';
+import { badRequest, TensorhopError } from '../errors.js';
+import type { InferOutcome, ModelInfo } from '../runtime/model-info.js';
+import type { ModelRuntime } from '../runtime/model-runtime.js';
 import { flattenRow, rowToNested, shapeOf } from './nested-array.js';
-import type { TfServingReply } from './tfserving.js';
+import type { TfServingReply } from './reply.js';
 
 /**
  * `:predict` in TF Serving's row (`instances`) or columnar (`inputs`) format. Each row is nested

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { silentLogger, type Logger } from './logger.js';
+import { silentLogger, type Logger } from '../logger.js';
 import { parseModelConfig, type ModelConfig } from './model-config.js';
 
 /** TensorFlow.js model formats, as model.json's `format` names them. */
@@ -40,7 +40,7 @@ export interface RepositoryOptions {
 }
 
 /** `<repository root>/models`, the default `TENSORHOP_MODEL_REPOSITORY` (from src/ or dist/ alike). */
-export const DEFAULT_REPOSITORY = fileURLToPath(new URL('../../../models', import.meta.url));
+export const DEFAULT_REPOSITORY = fileURLToPath(new URL('../../../../models', import.meta.url));
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

@@ -1,4 +1,4 @@
-import type { TensorhopError } from './errors.js';
+import type { TensorhopError } from '../errors.js';
 import type { RowData } from './signature.js';
 import type { RawTensor } from './worker-protocol.js';
 

@@ -1,4 +1,4 @@
-import type { BackendInfo, BackendRequest } from './backend.js';
+import type { BackendInfo, BackendRequest } from '../tfjs/backend.js';
 import { Instance } from './instance.js';
 
 const probes = new Map<BackendRequest, Promise<BackendInfo>>();

@@ -6,8 +6,8 @@ import {
   type Job,
   type Segment,
 } from './batch-job.js';
-import { TensorhopError } from './errors.js';
-import type { BatchingConfig } from './model-config.js';
+import { TensorhopError } from '../errors.js';
+import type { BatchingConfig } from '../repository/model-config.js';
 import type { RowData } from './signature.js';
 import type { RawTensor } from './worker-protocol.js';
 
@@ -18,6 +18,8 @@ export interface BatchRunner {
   /** Live instances running nothing. */
   idleCount(): number;
   readonly live: number;
+  /** Subscribes to "an instance may have become free". */
+  onIdle(listener: () => void): void;
   run(data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]>;
 }
 
@@ -63,7 +65,9 @@ export class DynamicBatcher {
     private readonly config: BatchingConfig,
     private readonly runner: BatchRunner,
     private readonly dtype: 'float32' | 'int32',
-  ) {}
+  ) {
+    runner.onIdle(() => this.pump());
+  }
 
   /**
    * Queues the rows of `data` (shape `[n, ...rowShape]`, already checked against the signature).
