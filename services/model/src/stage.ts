@@ -80,14 +80,14 @@ export function describeModel(info: ModelInfo): Partial<Metadata> {
 export function createModelStage(runtime: () => ModelRuntime, ready: () => boolean): StageDefinition {
   return {
     name: 'model',
-    description: 'tensors → predictions (TensorFlow.js), dynamic batching',
+    description: 'tensors → predictions (TensorFlow.js, ONNX Runtime), dynamic batching',
     inputs: [],
     outputs: [],
     ready,
     metadata() {
       try {
-        const r = runtime();
-        return { ...describeModel(r.resolve({})), server: `${SERVER_NAME} (backend ${r.backend.name})` };
+        const info = runtime().resolve({});
+        return { ...describeModel(info), server: `${SERVER_NAME} (backend ${info.runtime.name})` };
       } catch {
         return { description: 'models are loading' };
       }

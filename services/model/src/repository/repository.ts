@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { silentLogger, type Logger } from '../logger.js';
 import { parseModelConfig, type ModelConfig } from './model-config.js';
 
-/** TensorFlow.js model formats, as model.json's `format` names them. */
-export type ModelFormat = 'layers-model' | 'graph-model';
+/** TensorFlow.js model formats, as model.json's `format` names them, or an ONNX graph (model.onnx). */
+export type ModelFormat = 'layers-model' | 'graph-model' | 'onnx';
 
 /** One servable: `<repository>/<name>/<version>/`. */
 export interface RepositoryVersion {
@@ -45,10 +45,12 @@ export const DEFAULT_REPOSITORY = fileURLToPath(new URL('../../../../models', im
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /**
- * Lists `<dir>/<name>/<version>/model.json` (versions are positive integers, as in TF Serving)
- * and reads each version's tensorhop.json and labels.txt. Directories without a numeric
- * version holding a model.json are not models and are skipped (e.g. `models/bench/`).
- * @throws when `dir` is missing or a tensorhop.json / model.json is invalid (the message names the file).
+ * Lists `<dir>/<name>/<version>/model.json` (TensorFlow.js) or `…/model.onnx` (ONNX; versions
+ * are positive integers, as in TF Serving) and reads each version's tensorhop.json and
+ * labels.txt. Directories without a numeric version holding a model are not models and are
+ * skipped (e.g. `models/bench/`).
+ * @throws when `dir` is missing, a version holds both files, or a tensorhop.json / model.json is
+ * invalid (the message names the file).
  */
 export async function loadRepository(dir: string, options: RepositoryOptions = {}): Promise<ModelRepository> {
   const log = options.logger ?? silentLogger;
@@ -73,13 +75,13 @@ async function loadVersions(modelDir: string, name: string): Promise<RepositoryV
   for (const entry of await readdir(modelDir)) {
     if (!/^[0-9]+$/.test(entry) || Number(entry) < 1) continue;
     const dir = path.join(modelDir, entry);
-    const modelJson = path.join(dir, 'model.json');
-    if (!(await isFile(modelJson))) continue;
+    const format = await detectFormat(dir);
+    if (format === undefined) continue;
     versions.push({
       name,
       version: Number(entry),
       dir,
-      format: await readFormat(modelJson),
+      format,
       config: parseModelConfig(
         await readJson(path.join(dir, 'tensorhop.json')),
         path.join(dir, 'tensorhop.json'),
@@ -88,6 +90,15 @@ async function loadVersions(modelDir: string, name: string): Promise<RepositoryV
     });
   }
   return versions.sort((a, b) => b.version - a.version);
+}
+
+/** Which model the version directory holds, if any; one directory serves one model. */
+async function detectFormat(dir: string): Promise<ModelFormat | undefined> {
+  const json = await isFile(path.join(dir, 'model.json'));
+  const onnx = await isFile(path.join(dir, 'model.onnx'));
+  if (json && onnx) throw new Error(`${dir}: holds both model.json and model.onnx; keep one per version`);
+  if (onnx) return 'onnx';
+  return json ? readFormat(path.join(dir, 'model.json')) : undefined;
 }
 
 /** `format` when model.json has it; otherwise a Keras topology means layers, a node list graph. */

@@ -1,24 +1,28 @@
 /** Builds a {@link ModelRuntime} from a repository: backend probe, worker pools, batchers. */
-import { availableParallelism } from 'node:os';
 import type { Logger } from '../logger.js';
+import type { OnnxProvider } from '../onnx/options.js';
 import type { BatchingConfig } from '../repository/model-config.js';
 import { loadRepository, type RepositoryVersion } from '../repository/repository.js';
-import type { BackendInfo, BackendRequest } from '../tfjs/backend.js';
+import type { BackendName, BackendRequest } from '../tfjs/backend.js';
+import type { RuntimeInfo } from './engine.js';
 import { DynamicBatcher } from './dynamic-batcher.js';
 import { InstancePool } from './instance-pool.js';
 import type { ModelInfo } from './model-info.js';
 import type { ModelRuntime } from './model-runtime.js';
 import { probeBackend } from './probe-backend.js';
+import { placeModel } from './placement.js';
 import { Runtime, type Entry } from './runtime.js';
 
 /** Options of {@link createModelRuntime}. */
 export interface ModelRuntimeOptions {
   /** Model repository directory (`TENSORHOP_MODEL_REPOSITORY`). */
   repository: string;
-  /** `TENSORHOP_MODEL_BACKEND`. @default 'auto' */
+  /** TensorFlow.js backend (`TENSORHOP_MODEL_BACKEND`). @default 'auto' */
   backend?: BackendRequest;
-  /** Instances per model version, over tensorhop.json. @default 1 on tfjs-node, else one per core */
+  /** Instances per model version, over tensorhop.json. @default see {@link placeModel} */
   instances?: number;
+  /** ONNX Runtime provider and intra-op threads per instance. @default auto, cores ÷ instances */
+  onnx?: { provider?: OnnxProvider; threads?: number };
   /** Model for requests that name none (`TENSORHOP_MODEL_DEFAULT`). @default the only model */
   defaultModel?: string;
   logger: Logger;
@@ -51,32 +55,39 @@ export async function createModelRuntime(options: ModelRuntimeOptions): Promise<
     );
   }
   const defaultModel = options.defaultModel ?? (names.length === 1 ? names[0] : undefined);
-  const backend = await probeBackend(options.backend ?? 'auto');
-  log.info(
-    { backend: backend.name, detail: backend.detail, skipped: backend.skipped },
-    'model backend selected',
-  );
   const versions = repo.models.flatMap((m) => m.versions);
-  const started = await Promise.allSettled(versions.map((v) => startEntry(v, backend, options)));
+  // Only TensorFlow.js needs the probe; a repository of ONNX models never loads tfjs.
+  const tfjs = versions.some((v) => v.format !== 'onnx')
+    ? await probeBackend(options.backend ?? 'auto')
+    : undefined;
+  if (tfjs) {
+    log.info({ backend: tfjs.name, detail: tfjs.detail, skipped: tfjs.skipped }, 'model backend selected');
+  }
+  const started = await Promise.allSettled(versions.map((v) => startEntry(v, tfjs?.name ?? '', options)));
   const entries = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
     await Promise.all(entries.map((e) => e.pool.close()));
     throw (failed as PromiseRejectedResult).reason;
   }
+  const backend: RuntimeInfo = tfjs ?? entries[0]!.info.runtime;
   return new Runtime(backend, entries, defaultModel, options.drainTimeoutMs ?? 10_000);
 }
 
 async function startEntry(
   version: RepositoryVersion,
-  backend: BackendInfo,
+  tfjsBackend: string,
   options: ModelRuntimeOptions,
 ): Promise<Entry> {
-  const native = backend.name.startsWith('tensorflow');
-  const instances = options.instances ?? version.config.instances ?? (native ? 1 : availableParallelism());
+  const { instances, threads } = placeModel(version.format, tfjsBackend, {
+    instances: options.instances,
+    configInstances: version.config.instances,
+    onnxThreads: options.onnx?.threads,
+  });
   const pool = await InstancePool.start({
     version,
-    backend: backend.name,
+    backend: (tfjsBackend || 'cpu') as BackendName,
+    onnx: { provider: options.onnx?.provider ?? 'auto', threads },
     instances,
     logger: options.logger,
     crashValue: options.crashValue,
@@ -102,6 +113,8 @@ async function startEntry(
     batching,
     topK: version.labels ? version.config.topK : 0,
     instances,
+    threads,
+    runtime: pool.backend,
   };
   return { info, pool, batcher };
 }

@@ -1,4 +1,6 @@
-import type { BackendInfo, BackendName } from '../tfjs/backend.js';
+import type { OnnxOptions } from '../onnx/options.js';
+import type { BackendName } from '../tfjs/backend.js';
+import type { RuntimeInfo } from './engine.js';
 import { TensorhopError } from '../errors.js';
 import { Instance, type ReadyReport } from './instance.js';
 import { silentLogger, type Logger } from '../logger.js';
@@ -9,7 +11,10 @@ import type { RawTensor, WorkerInit } from './worker-protocol.js';
 /** Options of {@link InstancePool.start}. */
 export interface PoolOptions {
   version: RepositoryVersion;
+  /** The TensorFlow.js backend the probe found (model.json). */
   backend: BackendName;
+  /** Provider and threads (model.onnx). */
+  onnx: OnnxOptions;
   instances: number;
   /** @default silent */
   logger?: Logger;
@@ -26,7 +31,8 @@ const MAX_BACKOFF_MS = 10_000;
  */
 export class InstancePool {
   readonly signature: Signature;
-  readonly backend: BackendInfo;
+  /** What the first instance runs on (they all run on the same). */
+  readonly backend: RuntimeInfo;
   /** Instances replaced after dying. */
   restarts = 0;
   private closing = false;
@@ -154,6 +160,7 @@ function workerInit(options: PoolOptions): WorkerInit {
   return {
     probe: false,
     backend: options.backend,
+    onnx: options.onnx,
     dir: version.dir,
     format: version.format,
     config: { inputs: version.config.inputs, outputs: version.config.outputs },

@@ -1,5 +1,6 @@
 import type { BatchingConfig } from '../repository/model-config.js';
 import type { ModelFormat } from '../repository/repository.js';
+import type { RuntimeInfo } from './engine.js';
 import type { Signature } from './signature.js';
 
 /** A loaded model version, as the service describes and serves it. */
@@ -20,6 +21,10 @@ export interface ModelInfo {
   /** Classes/scores per row a request gets when it names no top_k (0 = none). */
   topK: number;
   instances: number;
+  /** Intra-op threads per instance (ONNX Runtime; 1 for TensorFlow.js). */
+  threads: number;
+  /** What runs it: the TensorFlow.js backend or the ONNX Runtime provider. */
+  runtime: RuntimeInfo;
 }
 
 /** Output tensor of a request, named as the signature names it. */

@@ -1,5 +1,5 @@
 /** What the service and the TF Serving door see of the loaded models: the ModelRuntime contract. */
-import type { BackendInfo } from '../tfjs/backend.js';
+import type { RuntimeInfo } from './engine.js';
 import type { BatcherStats } from './dynamic-batcher.js';
 import type { InferOutcome, ModelInfo } from './model-info.js';
 import type { RowData } from './signature.js';
@@ -28,7 +28,8 @@ export interface RuntimeStats extends BatcherStats {
 
 /** Loaded models, their batchers and worker instances. */
 export interface ModelRuntime {
-  backend: BackendInfo;
+  /** The TensorFlow.js backend when a model.json is served, else the first model's runtime. */
+  backend: RuntimeInfo;
   /** True while every model version has a live instance. */
   ready(): boolean;
   /** One entry per loaded version, by name, newest version first. */

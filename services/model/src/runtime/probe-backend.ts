@@ -14,12 +14,14 @@ export function probeBackend(request: BackendRequest): Promise<BackendInfo> {
     const worker = new Instance({
       probe: true,
       backend: request,
+      onnx: { provider: 'cpu', threads: 1 },
       dir: '',
       format: 'layers-model',
       config: { inputs: [], outputs: [] },
       crashValue: undefined,
     });
-    probe = worker.ready.then((report) => report.backend);
+    // The probe's worker only runs tfjs's initBackend, so its report is a BackendInfo.
+    probe = worker.ready.then((report) => report.backend as BackendInfo);
     probes.set(request, probe);
     probe.catch(() => probes.delete(request));
   }

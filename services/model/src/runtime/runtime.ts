@@ -1,4 +1,4 @@
-import type { BackendInfo } from '../tfjs/backend.js';
+import type { RuntimeInfo } from './engine.js';
 import type { DynamicBatcher } from './dynamic-batcher.js';
 import { badRequest, TensorhopError } from '../errors.js';
 import type { InstancePool } from './instance-pool.js';
@@ -21,7 +21,7 @@ export class Runtime implements ModelRuntime {
   private closing = false;
 
   constructor(
-    readonly backend: BackendInfo,
+    readonly backend: RuntimeInfo,
     entries: Entry[],
     private readonly defaultModel: string | undefined,
     private readonly drainTimeoutMs: number,

@@ -1,14 +1,19 @@
 /** Messages between the runtime and its instance workers (structured clone, buffers transferred). */
-import type { BackendInfo, BackendName, BackendRequest } from '../tfjs/backend.js';
+import type { OnnxOptions } from '../onnx/options.js';
 import type { ModelConfig } from '../repository/model-config.js';
 import type { ModelFormat } from '../repository/repository.js';
+import type { BackendName, BackendRequest } from '../tfjs/backend.js';
+import type { RuntimeInfo } from './engine.js';
 import type { Signature } from './signature.js';
 
 /** `workerData` of an instance worker. */
 export interface WorkerInit {
   /** Only pick a backend, report it and exit. */
   probe: boolean;
+  /** The TensorFlow.js backend (model.json). */
   backend: BackendRequest | BackendName;
+  /** Provider and threads (model.onnx). */
+  onnx: OnnxOptions;
   dir: string;
   format: ModelFormat;
   config: Pick<ModelConfig, 'inputs' | 'outputs'>;
@@ -34,7 +39,7 @@ export interface RawTensor {
 export type WorkerMessage =
   | {
       type: 'ready';
-      backend: BackendInfo;
+      backend: RuntimeInfo;
       signature: Signature | undefined;
       loadMs: number;
       warmupMs: number;

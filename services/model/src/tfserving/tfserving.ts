@@ -48,7 +48,7 @@ export async function handleTfServing(
     if (method !== 'GET') return error(405, `use GET for ${verb ? 'metadata' : 'model status'}`);
     return {
       status: 200,
-      body: verb ? metadata(runtime, model) : status(runtime, model, version !== undefined),
+      body: verb ? metadata(model) : status(runtime, model, version !== undefined),
     };
   } catch (e) {
     if (!isTensorhopError(e)) {
@@ -76,7 +76,7 @@ function status(runtime: ModelRuntime, model: ModelInfo, one: boolean): unknown 
 }
 
 /** `GetModelMetadata` with the one `serving_default` signature; `tensorhop` adds what TF Serving lacks. */
-function metadata(runtime: ModelRuntime, model: ModelInfo): unknown {
+function metadata(model: ModelInfo): unknown {
   const outputs = [...model.signature.outputs];
   if (model.topK > 0) {
     outputs.push(
@@ -102,7 +102,8 @@ function metadata(runtime: ModelRuntime, model: ModelInfo): unknown {
         description: model.description,
         preprocess: model.preprocess ?? {},
         labels: model.labels?.length ?? 0,
-        backend: runtime.backend.name,
+        backend: model.runtime.name,
+        runtime: { ...model.runtime, instances: model.instances, threads: model.threads },
       },
     },
   };

@@ -1,0 +1,45 @@
+/**
+ * How many worker instances a model version gets and how many threads each runs, so the cores
+ * are used without oversubscription (instances × threads ≤ cores unless asked otherwise).
+ */
+import { availableParallelism } from 'node:os';
+import type { ModelFormat } from '../repository/repository.js';
+
+/** What the operator asked for; undefined or 0 leaves the choice to {@link placeModel}. */
+export interface PlacementRequest {
+  /** `TENSORHOP_MODEL_INSTANCES`, over tensorhop.json's `instances`. */
+  instances?: number | undefined;
+  /** tensorhop.json's `instances`. */
+  configInstances?: number | undefined;
+  /** `TENSORHOP_MODEL_ONNX_THREADS`: intra-op threads per ONNX Runtime instance. */
+  onnxThreads?: number | undefined;
+}
+
+/** Instances and threads per instance of one model version. */
+export interface Placement {
+  instances: number;
+  /** Intra-op threads per instance (ONNX Runtime); 1 for TensorFlow.js. */
+  threads: number;
+}
+
+/**
+ * ONNX Runtime: one single-threaded instance per core by default — measured on 2 cores with
+ * MobileNetV2 (`npm run bench -- onnx`), two instances of one thread each serve more images/s
+ * under concurrent load than one instance of two threads, whose threads wait on each other at
+ * every operator. Threads default to cores ÷ instances. TensorFlow.js: one instance on
+ * tfjs-node (it threads itself), one per core on wasm and cpu (single-threaded).
+ */
+export function placeModel(
+  format: ModelFormat,
+  tfjsBackend: string,
+  request: PlacementRequest,
+  cores = availableParallelism(),
+): Placement {
+  const chosen = request.instances || request.configInstances || undefined;
+  if (format === 'onnx') {
+    const instances =
+      chosen ?? (request.onnxThreads ? Math.max(1, Math.floor(cores / request.onnxThreads)) : cores);
+    return { instances, threads: request.onnxThreads || Math.max(1, Math.floor(cores / instances)) };
+  }
+  return { instances: chosen ?? (tfjsBackend.startsWith('tensorflow') ? 1 : cores), threads: 1 };
+}
