@@ -13,8 +13,10 @@ export interface BenchOptions {
   repository: string;
   /** @default the repository's only (or first) model */
   model?: string;
-  /** @default 'auto' */
+  /** TensorFlow.js backend. @default 'auto' */
   backend?: BackendRequest;
+  /** Intra-op threads per ONNX Runtime instance. @default cores ÷ instances */
+  onnxThreads?: number;
   /** Seconds measured per configuration, after one warm-up round. @default 3 */
   seconds?: number;
   /** @default silent */
@@ -25,14 +27,22 @@ export interface BenchOptions {
 export interface CeilingRow {
   batchSize: number;
   instances: number;
+  /** Threads per instance (ONNX Runtime). */
+  threads: number;
   imagesPerSecond: number;
   msPerBatch: number;
+  /**
+   * CPU time of the whole process (every worker thread) per image: what an image costs,
+   * whatever else shares the machine.
+   */
+  cpuMsPerImage: number;
 }
 
 /** Many one-image clients against one configuration. */
 export interface ClientsRow {
   clients: number;
   instances: number;
+  threads: number;
   batching: boolean;
   imagesPerSecond: number;
   p50Ms: number;
@@ -54,14 +64,16 @@ export async function benchCeiling(
     await withRuntime(options, options.instances, batching, async (runtime, model) => {
       const instances = model.instances;
       const input = randomRows(model, batchSize);
-      const { count, seconds } = await loop(options.seconds ?? 3, instances, () =>
+      const { count, seconds, cpuSeconds } = await loop(options.seconds ?? 3, instances, () =>
         runtime.infer(model, input, { topK: 0 }),
       );
       rows.push({
         batchSize,
         instances,
+        threads: model.threads,
         imagesPerSecond: (count * batchSize) / seconds,
         msPerBatch: (seconds * 1000 * instances) / count,
+        cpuMsPerImage: (cpuSeconds * 1000) / (count * batchSize),
       });
     });
   }
@@ -89,6 +101,7 @@ export async function benchClients(
     row = {
       clients,
       instances: model.instances,
+      threads: model.threads,
       batching: options.batching,
       imagesPerSecond: count / seconds,
       p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
@@ -111,6 +124,7 @@ async function withRuntime(
     logger: options.logger ?? silentLogger,
     ...(options.model ? { only: [options.model] } : {}),
     ...(instances ? { instances } : {}),
+    onnx: { provider: 'cpu', ...(options.onnxThreads ? { threads: options.onnxThreads } : {}) },
     batching,
   });
   try {
@@ -129,9 +143,10 @@ async function loop(
   seconds: number,
   workers: number,
   task: () => Promise<unknown>,
-): Promise<{ count: number; seconds: number }> {
+): Promise<{ count: number; seconds: number; cpuSeconds: number }> {
   await Promise.all(Array.from({ length: workers }, task));
   let count = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -142,7 +157,12 @@ async function loop(
       }
     }),
   );
-  return { count, seconds: (performance.now() - started) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return {
+    count,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
 }
 
 function randomRows(model: ModelInfo, n: number): { data: Float32Array; shape: number[] } {

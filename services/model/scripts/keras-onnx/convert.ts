@@ -16,14 +16,9 @@ import {
   type OnnxConv,
   type Weight,
 } from './weights.js';
+import { convNode, inbound, isConv, type KerasLayer } from './layer.js';
 
-/** One layer of model.json's `modelTopology.model_config.config.layers`. */
-export interface KerasLayer {
-  class_name: string;
-  name: string;
-  config: Record<string, unknown> & { activation?: string };
-  inbound_nodes: [string, number, number, unknown][][];
-}
+export type { KerasLayer } from './layer.js';
 
 /** Names and weights of the graph to build. */
 export interface ConvertOptions {
@@ -194,36 +189,4 @@ export function convertKeras(options: ConvertOptions): Uint8Array {
   g.node('Identity', [output], {}, options.outputName);
   g.output(options.outputName, 'float32', ['batch', -1]);
   return g.encode();
-}
-
-function inbound(layer: KerasLayer): [string, number, number, unknown][] {
-  return layer.inbound_nodes[0] ?? [];
-}
-
-function isConv(layer: KerasLayer): boolean {
-  return layer.class_name === 'Conv2D' || layer.class_name === 'DepthwiseConv2D';
-}
-
-function convNode(
-  g: GraphBuilder,
-  layer: KerasLayer,
-  conv: OnnxConv,
-  pads: number[] | undefined,
-  x: string,
-): string {
-  const c = layer.config;
-  const [kh, kw] = c.kernel_size as [number, number];
-  const strides = c.strides as number[];
-  const attrs: Parameters<GraphBuilder['node']>[2] = {
-    kernel_shape: { ints: [kh, kw] },
-    strides: { ints: strides },
-    dilations: { ints: c.dilation_rate as number[] },
-    group: { int: conv.group },
-  };
-  if (c.padding === 'same')
-    attrs.auto_pad = { string: 'SAME_UPPER' }; // TensorFlow pads the end more
-  else attrs.pads = { ints: pads ?? [0, 0, 0, 0] };
-  const w = g.constant(`${layer.name}_W`, conv.w, conv.dims);
-  const b = g.constant(`${layer.name}_B`, conv.b, [conv.dims[0]!]);
-  return g.node('Conv', [x, w, b], attrs);
 }
