@@ -59,6 +59,10 @@ function sessionOptions(provider: Provider, threads: number): InferenceSession.S
     graphOptimizationLevel: 'all',
     // A failed CUDA attempt is reported in `skipped`; ORT's own error log would only repeat it.
     logSeverityLevel: provider === 'cuda' ? 4 : 3,
+    // The model shares its cores with the other stages (and the other instances): threads that
+    // spin while waiting for work burn CPU they need. Measured on 2 busy cores with 2 threads:
+    // 4.6 vs 9.7 CPU ms per MobileNetV2 image, and faster in wall time too.
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
 }
 

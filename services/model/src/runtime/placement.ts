@@ -23,11 +23,13 @@ export interface Placement {
 }
 
 /**
- * ONNX Runtime: one single-threaded instance per core by default — measured on 2 cores with
- * MobileNetV2 (`npm run bench -- onnx`), two instances of one thread each serve more images/s
- * under concurrent load than one instance of two threads, whose threads wait on each other at
- * every operator. Threads default to cores ÷ instances. TensorFlow.js: one instance on
- * tfjs-node (it threads itself), one per core on wasm and cpu (single-threaded).
+ * ONNX Runtime: one single-threaded instance per core by default. Measured on 2 shared cores
+ * with MobileNetV2 (`npm run bench -- onnx`): the CPU an image costs is the same or lower with
+ * 2 instances × 1 thread than with 1 × 2 (4.8 vs 5.2 ms at batch 1), throughput under 16
+ * clients is within noise of each other, and one-thread instances need no synchronisation
+ * between operators, so a busy neighbour cannot stall a batch half-way. Threads default to
+ * cores ÷ instances. TensorFlow.js: one instance on tfjs-node (it threads itself), one per core
+ * on wasm and cpu (single-threaded).
  */
 export function placeModel(
   format: ModelFormat,
