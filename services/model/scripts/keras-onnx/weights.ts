@@ -57,15 +57,12 @@ export interface BatchNorm {
 }
 
 /** Reads BatchNormalization's weights in TensorFlow.js order: [gamma], [beta], mean, variance. */
-export function batchNorm(
-  weights: Weight[],
-  config: { center?: boolean; scale?: boolean; epsilon?: number },
-): BatchNorm {
+export function batchNorm(weights: Weight[], config: Record<string, unknown>): BatchNorm {
   const list = [...weights];
   const gamma = config.scale === false ? undefined : list.shift()!.data;
   const beta = config.center === false ? undefined : list.shift()!.data;
   const [mean, variance] = list.map((w) => w.data) as [Float32Array, Float32Array];
-  return { gamma, beta, mean, variance, epsilon: config.epsilon ?? 1e-3 };
+  return { gamma, beta, mean, variance, epsilon: typeof config.epsilon === 'number' ? config.epsilon : 1e-3 };
 }
 
 /**

@@ -3,17 +3,11 @@
  * model.json, ONNX Runtime for model.onnx); everything above it — batching, instances, signature
  * check, labels, the doors — is the same for both.
  */
+import type { RuntimeInfo } from './runtime-info.js';
 import type { Signature } from './signature.js';
 import type { RawTensor } from './worker-protocol.js';
 
-/** The runtime that runs a model, and why each one tried before it did not. */
-export interface RuntimeInfo {
-  /** e.g. `wasm`, `tensorflow`, `onnxruntime-cpu`, `onnxruntime-cuda`. */
-  name: string;
-  /** e.g. 'simd' for wasm, '1 thread' for ONNX Runtime, '' when there is nothing to add. */
-  detail: string;
-  skipped: { name: string; reason: string }[];
-}
+export type { RuntimeInfo } from './runtime-info.js';
 
 /** A model loaded into this thread, with one way to run it. */
 export interface EngineModel {

@@ -3,7 +3,7 @@ import type { OnnxOptions } from '../onnx/options.js';
 import type { ModelConfig } from '../repository/model-config.js';
 import type { ModelFormat } from '../repository/repository.js';
 import type { BackendName, BackendRequest } from '../tfjs/backend.js';
-import type { RuntimeInfo } from './engine.js';
+import type { RuntimeInfo } from './runtime-info.js';
 import type { Signature } from './signature.js';
 
 /** `workerData` of an instance worker. */
