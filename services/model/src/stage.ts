@@ -70,7 +70,7 @@ export function describeModel(info: ModelInfo): Partial<Metadata> {
   }
   return {
     version: String(info.version),
-    description: `${info.name}: ${info.description}`,
+    description: info.description ? `${info.name}: ${info.description}` : info.name,
     inputs,
     outputs,
     preprocess: info.preprocess ? JSON.stringify(info.preprocess) : '',

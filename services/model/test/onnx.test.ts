@@ -99,10 +99,12 @@ test('a graph exported with a batch of 1 still serves several rows', async () =>
 test('metadata names the graph signature and the runtime; the TF.js model beside it keeps its own', async () => {
   const meta = (await (await fetch(model.url)).json()) as {
     server: string;
+    description: string;
     inputs: { name: string; shape: string[]; type: string }[];
     outputs: { name: string; type: string }[];
   };
   assert.match(meta.server, /backend onnxruntime-(cpu|cuda)/);
+  assert.equal(meta.description, 'tiny'); // a bare directory has no description of its own
   assert.deepEqual(meta.inputs, [{ name: 'features', description: '', shape: ['-1', '4'], type: 'FLOAT32' }]);
   assert.deepEqual(
     meta.outputs.map((o) => [o.name, o.type]),
