@@ -63,7 +63,7 @@ export async function createModelRuntime(options: ModelRuntimeOptions): Promise<
   if (tfjs) {
     log.info({ backend: tfjs.name, detail: tfjs.detail, skipped: tfjs.skipped }, 'model backend selected');
   }
-  const started = await Promise.allSettled(versions.map((v) => startEntry(v, tfjs?.name ?? '', options)));
+  const started = await Promise.allSettled(versions.map((v) => startEntry(v, tfjs?.name, options)));
   const entries = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
@@ -76,17 +76,18 @@ export async function createModelRuntime(options: ModelRuntimeOptions): Promise<
 
 async function startEntry(
   version: RepositoryVersion,
-  tfjsBackend: string,
+  tfjsBackend: BackendName | undefined,
   options: ModelRuntimeOptions,
 ): Promise<Entry> {
-  const { instances, threads } = placeModel(version.format, tfjsBackend, {
+  const { instances, threads } = placeModel(version.format, tfjsBackend ?? '', {
     instances: options.instances,
     configInstances: version.config.instances,
     onnxThreads: options.onnx?.threads,
   });
   const pool = await InstancePool.start({
     version,
-    backend: (tfjsBackend || 'cpu') as BackendName,
+    // Probed whenever a model.json is served; an ONNX instance never reads it.
+    backend: tfjsBackend ?? 'cpu',
     onnx: { provider: options.onnx?.provider ?? 'auto', threads },
     instances,
     logger: options.logger,
