@@ -164,6 +164,11 @@ test('/metrics says what runs each model, with instances and threads', async () 
     /tensorhop_model_runtime_info\{model="scale",version="1",runtime="wasm",instances="\d+",threads="1"/,
   );
   assert.match(text, /tensorhop_model_backend_info\{backend="onnxruntime-(cpu|cuda)"/);
+  // tensorhop.json's `instances` beside a bare graph; threads then fill the cores.
+  assert.match(
+    text,
+    /tensorhop_model_runtime_info\{model="fixed",version="1",runtime="onnxruntime-(cpu|cuda)",instances="1",threads="\d+"/,
+  );
 });
 
 test('threads and instances are configurable; the runtime reports them', async () => {
