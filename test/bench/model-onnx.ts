@@ -89,7 +89,9 @@ export async function benchOnnx(seconds = 3): Promise<number> {
 
 /** The served case: 16 concurrent one-image clients, dynamic batching on, per placement. */
 async function benchPlacement(seconds: number): Promise<void> {
-  const rows: string[][] = [['instances×threads', 'images/s', 'p50 ms', 'p99 ms', 'mean batch']];
+  const rows: string[][] = [
+    ['instances×threads', 'images/s', 'p50 ms', 'p99 ms', 'mean batch', 'CPU ms per image'],
+  ];
   for (const [instances, threads] of placements()) {
     const r = await benchClients({
       repository: REPOSITORY,
@@ -106,6 +108,7 @@ async function benchPlacement(seconds: number): Promise<void> {
       r.p50Ms.toFixed(1),
       r.p99Ms.toFixed(1),
       r.meanBatch.toFixed(1),
+      r.cpuMsPerImage.toFixed(1),
     ]);
   }
   printTable(

@@ -49,6 +49,8 @@ export interface ClientsRow {
   p99Ms: number;
   /** Rows per batch the batcher actually formed. */
   meanBatch: number;
+  /** CPU time of the whole process per image (see {@link CeilingRow.cpuMsPerImage}). */
+  cpuMsPerImage: number;
 }
 
 /**
@@ -91,7 +93,7 @@ export async function benchClients(
     const input = randomRows(model, 1);
     const latencies: number[] = [];
     const before = runtime.stats();
-    const { count, seconds } = await loop(options.seconds ?? 3, clients, async () => {
+    const { count, seconds, cpuSeconds } = await loop(options.seconds ?? 3, clients, async () => {
       const started = performance.now();
       await runtime.infer(model, input, { topK: 0 });
       latencies.push(performance.now() - started);
@@ -107,6 +109,7 @@ export async function benchClients(
       p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
       p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
       meanBatch: (after.batchedRows - before.batchedRows) / Math.max(1, after.batches - before.batches),
+      cpuMsPerImage: (cpuSeconds * 1000) / count,
     };
   });
   return row!;

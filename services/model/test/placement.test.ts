@@ -3,11 +3,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { placeModel } from '../src/runtime/placement.js';
 
-test('ONNX defaults fill the cores without oversubscribing them', () => {
-  for (const cores of [1, 2, 3, 8, 64]) {
-    const { instances, threads } = placeModel('onnx', '', {}, cores);
-    assert.deepEqual([instances, threads], [cores, 1]);
-    assert.ok(instances * threads <= cores);
+test('ONNX defaults: one instance threading over the cores, up to 4 threads, never oversubscribed', () => {
+  const expected: Record<number, [number, number]> = {
+    1: [1, 1],
+    2: [1, 2],
+    3: [1, 3],
+    4: [1, 4],
+    5: [2, 2],
+    6: [2, 3],
+    8: [2, 4],
+    64: [16, 4],
+  };
+  for (const [cores, [instances, threads]] of Object.entries(expected)) {
+    const placed = placeModel('onnx', '', {}, Number(cores));
+    assert.deepEqual([placed.instances, placed.threads], [instances, threads], `${cores} cores`);
+    assert.ok(placed.instances * placed.threads <= Number(cores));
   }
 });
 
