@@ -30,7 +30,7 @@ export const schema = {
     default: 0,
     min: 0,
     max: 64,
-    doc: 'instances per model (0: tensorhop.json, else one per core; one on tfjs-node)',
+    doc: 'instances per model (0: tensorhop.json, else TF.js one per core, one on tfjs-node; ONNX cores ÷ 4 rounded up)',
   },
   onnxProvider: {
     type: 'enum',
