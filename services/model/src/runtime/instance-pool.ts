@@ -69,6 +69,10 @@ export class InstancePool {
           model: name,
           version,
           instances: slots.length,
+          // What runs it, and why a preferred runtime did not (e.g. CUDA without its library).
+          runtime: reports[0]!.backend.name,
+          detail: reports[0]!.backend.detail,
+          skipped: reports[0]!.backend.skipped,
           loadMs: Math.round(reports[0]!.loadMs),
           warmupMs: Math.round(reports[0]!.warmupMs),
         },
