@@ -189,6 +189,27 @@ test('threads and instances are configurable; the runtime reports them', async (
   }
 });
 
+test("provider 'cuda' alone either runs on CUDA or fails to load saying why", async () => {
+  const attempt = createModelRuntime({
+    repository: repo,
+    only: ['tiny'],
+    logger: silentLogger,
+    instances: 1,
+    onnx: { provider: 'cuda', threads: 1 },
+  });
+  const outcome = await attempt.then(
+    async (runtime) => {
+      const name = runtime.resolve({}).runtime.name;
+      await runtime.close();
+      return name;
+    },
+    (error: Error) => error.message,
+  );
+  if (outcome !== 'onnxruntime-cuda') {
+    assert.match(outcome, /no ONNX Runtime provider for 'cuda' opens the model \(onnxruntime-cuda: .{10,}\)/);
+  }
+});
+
 test('a broken model.onnx fails to load naming the model; model.json beside model.onnx is refused', async () => {
   const broken = await tempRepository();
   await mkdir(path.join(broken, 'junk', '1'), { recursive: true });
