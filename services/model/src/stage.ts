@@ -60,7 +60,7 @@ export function describeModel(info: ModelInfo): Partial<Metadata> {
   }
   return {
     version: String(info.version),
-    description: `${info.name}: ${info.description}`,
+    description: info.description ? `${info.name}: ${info.description}` : info.name,
     inputs,
     outputs,
     preprocess: info.preprocess ? JSON.stringify(info.preprocess) : '',
@@ -70,14 +70,14 @@ export function describeModel(info: ModelInfo): Partial<Metadata> {
 export function createModelStage(runtime: () => ModelRuntime, ready: () => boolean): StageDefinition {
   return {
     name: 'model',
-    description: 'tensors → predictions (TensorFlow.js), dynamic batching',
+    description: 'tensors → predictions (TensorFlow.js, ONNX Runtime), dynamic batching',
     inputs: [],
     outputs: [],
     ready,
     metadata() {
       try {
-        const r = runtime();
-        return { ...describeModel(r.resolve({})), server: `${SERVER_NAME} (backend ${r.backend.name})` };
+        const info = runtime().resolve({});
+        return { ...describeModel(info), server: `${SERVER_NAME} (backend ${info.runtime.name})` };
       } catch {
         return { description: 'models are loading' };
       }

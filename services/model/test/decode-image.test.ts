@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import sharp from 'sharp';
-import { decodeB64Image } from '../src/decode-image.js';
+import { decodeB64Image } from '../src/tfserving/decode-image.js';
 
 // A 2×1 PNG: a red pixel and a blue one.
 const redBlue = () =>
