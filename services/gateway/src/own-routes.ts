@@ -1,12 +1,14 @@
 /**
  * The gateway's own paths: the web page, `/healthz` (alive), `/readyz` (every pool has a ready
- * replica, and not draining) and `/metrics`. Anything else that is not a pool route is 404.
+ * replica, and not draining), `/metrics` and `/v1/status` (the pools as JSON). Anything else that is not a pool route is 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TensorhopError } from '@tensorhop/protocol';
 import type { GatewayMetrics } from './metrics.js';
 import type { Pool } from './pool.js';
 import { STAGE, sendError, sendJson } from './respond.js';
+import { STATUS_PATH } from './routes.js';
+import { createStatus } from './status-route.js';
 import { loadWebAssets, sendAsset } from './web-page.js';
 
 export interface OwnRoutesDeps {
@@ -31,6 +33,7 @@ export function readiness(pools: ReadonlyMap<string, Pool>, draining: boolean) {
 
 export function createOwnRoutes(deps: OwnRoutesDeps) {
   const assets = loadWebAssets();
+  const status = createStatus(deps.pools, deps.metrics, deps.isDraining);
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
@@ -45,6 +48,8 @@ export function createOwnRoutes(deps: OwnRoutesDeps) {
         const state = readiness(deps.pools, deps.isDraining());
         return sendJson(res, state.ready ? 200 : 503, state);
       }
+      case STATUS_PATH:
+        return sendJson(res, 200, await status());
       case '/metrics': {
         const text = await deps.metrics.registry.metrics();
         res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });

@@ -20,4 +20,5 @@ export {
 export { TensorhopError, isTensorhopError, type ErrorCode } from '../errors.js';
 export { DType } from '../dtype.js';
 export * from '../tensor.js';
-export type { InferResponse, Metadata, RowError } from '../messages.js';
+export type { InferResponse, Metadata, RowError, StageTiming } from '../messages.js';
+export { preprocessConfig } from './preprocess-hint.js';
