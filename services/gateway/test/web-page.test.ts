@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { classify as sdkClassify } from '@tensorhop/protocol/sdk';
 import type { Browser } from 'playwright-core';
+import { PHOTO, bigDigitPhoto } from './big-photo.js';
 import { launchChromium, skipWithoutChromium } from '../../../test/helpers/chromium.js';
 import { startDigitOrigin, type DigitOrigin } from '../../../test/helpers/digit-origin.js';
 import { startStackProcess, type StackProcess } from '../../../test/helpers/stack-process.js';
@@ -117,6 +118,35 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
       await page.context().close();
     });
   }
+
+  test('a 4000×3000 photo is shrunk in the browser to under 60 KB and keeps its top-1 label', async (t) => {
+    const digit = origin.digits[3]!;
+    const photo = await bigDigitPhoto(digit.body);
+    const file = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo };
+    const [full] = await sdkClassify([photo], { gateway, headers: { 'x-api-key': KEY } });
+    assert.ok(full?.ok);
+    const upload = async (downscale: boolean) => {
+      const opened = await openPage(browser, gateway, KEY);
+      await classify(opened, { files: [file], downscale });
+      const [card] = await readCards(opened.page);
+      assert.deepEqual(opened.problems, []);
+      await opened.page.context().close();
+      assert.deepEqual(
+        opened.posts.map((p) => p.path),
+        ['/v1/preprocessor'],
+      );
+      return { bytes: opened.posts[0]!.bytes, top: card?.labels[0]?.label, note: card?.bytes ?? '' };
+    };
+    const small = await upload(true);
+    const whole = await upload(false);
+    t.diagnostic(`${photo.byteLength} B JPEG: uploaded ${small.bytes} B shrunk, ${whole.bytes} B whole`);
+    assert.ok(small.bytes < 60_000, `${small.bytes} bytes uploaded`);
+    assert.ok(whole.bytes > photo.byteLength, 'without shrinking, the whole photo crosses the network');
+    assert.match(small.note, new RegExp(`shrunk from ${PHOTO.width}×${PHOTO.height} to 75×56`));
+    assert.equal(small.top, whole.top);
+    assert.equal(whole.top, full.classes[0]);
+    assert.equal(small.top, digit.label);
+  });
 
   test('the pools panel shows each pool ready, and its throughput once requests went through', async () => {
     const opened = await openPage(browser, gateway, KEY);
