@@ -148,6 +148,30 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
     assert.equal(small.top, digit.label);
   });
 
+  test("an app without the SDK: the README's fetch + JSON upload of a photo to the preprocessor", async () => {
+    const photo = origin.digits[4]!;
+    const res = await fetch(`${gateway}/v1/preprocessor`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({
+        infer: {
+          inputTensors: [{ type: 'STRING', shape: ['1'], stringVal: [photo.body.toString('base64')] }],
+          route: { next: [{ target: 'model', config: '{"top_k":3}' }], mode: 'EXACT' },
+        },
+      }),
+    });
+    assert.equal(res.status, 200);
+    type T = { shape: string[]; data?: string; stringVal?: string[] };
+    const reply = (await res.json()) as { outputNames: string[]; outputTensors: T[]; keys: string[] };
+    const out = (name: string) => reply.outputTensors[reply.outputNames.indexOf(name)]!;
+    const classes = out('classes').stringVal!.map((s) => Buffer.from(s, 'base64').toString());
+    const scores = new Float32Array(Uint8Array.from(Buffer.from(out('scores').data!, 'base64')).buffer);
+    assert.deepEqual(reply.keys, ['0']);
+    assert.equal(classes.length, 3);
+    assert.equal(classes[0], photo.label);
+    assert.ok(scores[0]! > 0.5 && scores[0]! <= 1);
+  });
+
   test('the pools panel shows each pool ready, and its throughput once requests went through', async () => {
     const opened = await openPage(browser, gateway, KEY);
     const { page } = opened;
