@@ -5,17 +5,14 @@
  * classified in each sequencing mode. Labels match the SDK's in Node, thumbnails load, the broken
  * URL's card says why in words with its code and stage, the waterfall shows each hop, the bytes the
  * page reports are the bytes the browser sent, the pools panel reads /v1/status, no sideways
- * scrolling, the keyboard alone works, and axe-core finds no serious or critical violation.
- * Screenshots go to test-artifacts/web-page/.
+ * scrolling, a wrong key is refused in words, the keyboard alone works, and axe-core finds no
+ * serious or critical violation. Screenshots go to test-artifacts/web-page/.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { classify as sdkClassify } from '@tensorhop/protocol/sdk';
 import type { Browser } from 'playwright-core';
-import { PHOTO, bigDigitPhoto } from './big-photo.js';
-import { launchChromium, skipWithoutChromium } from '../../../test/helpers/chromium.js';
-import { startDigitOrigin, type DigitOrigin } from '../../../test/helpers/digit-origin.js';
-import { startStackProcess, type StackProcess } from '../../../test/helpers/stack-process.js';
+import { skipWithoutChromium } from '../../../test/helpers/chromium.js';
 import {
   PHONE,
   classify,
@@ -25,26 +22,18 @@ import {
   screenshot,
   seriousViolations,
 } from './web-driver.js';
-
-const KEY = 'web-page-test-key';
+import { KEY, startWebFixture, type WebFixture } from './web-fixture.js';
 
 describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
-  let browser: Browser, origin: DigitOrigin, stack: StackProcess, gateway: string;
+  let fixture: WebFixture, browser: Browser, gateway: string;
   let files: { name: string; mimeType: string; buffer: Buffer }[];
   let urls: string[];
   let expected: string[];
 
   before(async () => {
-    browser = await launchChromium();
-    [origin, stack] = await Promise.all([
-      startDigitOrigin(6),
-      startStackProcess(46080, {
-        TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.0/8',
-        TENSORHOP_DOWNLOADER_RETRIES: '0',
-        TENSORHOP_GATEWAY_API_KEYS: KEY,
-      }),
-    ]);
-    gateway = stack.urls.gateway;
+    fixture = await startWebFixture(46080);
+    ({ browser, gateway } = fixture);
+    const { origin } = fixture;
     const [a, b, c] = origin.digits;
     files = [a!, b!].map((d) => ({
       name: `digit-${d.label}.${d.path.split('.').pop()}`,
@@ -60,12 +49,7 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
     assert.deepEqual(expected, [a!.label, b!.label, c!.label], 'the model reads the three digits right');
   });
 
-  after(async () => {
-    await browser?.close();
-    const code = await stack?.stop();
-    await origin?.close();
-    assert.equal(code, 0);
-  });
+  after(async () => assert.equal(await fixture?.close(), 0));
 
   for (const mode of ['hybrid', 'server', 'client'] as const) {
     test(`${mode}: two files and two URLs give four cards, labels, errors and a waterfall`, async () => {
@@ -119,59 +103,6 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
     });
   }
 
-  test('a 4000×3000 photo is shrunk in the browser to under 60 KB and keeps its top-1 label', async (t) => {
-    const digit = origin.digits[3]!;
-    const photo = await bigDigitPhoto(digit.body);
-    const file = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo };
-    const [full] = await sdkClassify([photo], { gateway, headers: { 'x-api-key': KEY } });
-    assert.ok(full?.ok);
-    const upload = async (downscale: boolean) => {
-      const opened = await openPage(browser, gateway, KEY);
-      await classify(opened, { files: [file], downscale });
-      const [card] = await readCards(opened.page);
-      assert.deepEqual(opened.problems, []);
-      await opened.page.context().close();
-      assert.deepEqual(
-        opened.posts.map((p) => p.path),
-        ['/v1/preprocessor'],
-      );
-      return { bytes: opened.posts[0]!.bytes, top: card?.labels[0]?.label, note: card?.bytes ?? '' };
-    };
-    const small = await upload(true);
-    const whole = await upload(false);
-    t.diagnostic(`${photo.byteLength} B JPEG: uploaded ${small.bytes} B shrunk, ${whole.bytes} B whole`);
-    assert.ok(small.bytes < 60_000, `${small.bytes} bytes uploaded`);
-    assert.ok(whole.bytes > photo.byteLength, 'without shrinking, the whole photo crosses the network');
-    assert.match(small.note, new RegExp(`shrunk from ${PHOTO.width}×${PHOTO.height} to 75×56`));
-    assert.equal(small.top, whole.top);
-    assert.equal(whole.top, full.classes[0]);
-    assert.equal(small.top, digit.label);
-  });
-
-  test("an app without the SDK: the README's fetch + JSON upload of a photo to the preprocessor", async () => {
-    const photo = origin.digits[4]!;
-    const res = await fetch(`${gateway}/v1/preprocessor`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-      body: JSON.stringify({
-        infer: {
-          inputTensors: [{ type: 'STRING', shape: ['1'], stringVal: [photo.body.toString('base64')] }],
-          route: { next: [{ target: 'model', config: '{"top_k":3}' }], mode: 'EXACT' },
-        },
-      }),
-    });
-    assert.equal(res.status, 200);
-    type T = { shape: string[]; data?: string; stringVal?: string[] };
-    const reply = (await res.json()) as { outputNames: string[]; outputTensors: T[]; keys: string[] };
-    const out = (name: string) => reply.outputTensors[reply.outputNames.indexOf(name)]!;
-    const classes = out('classes').stringVal!.map((s) => Buffer.from(s, 'base64').toString());
-    const scores = new Float32Array(Uint8Array.from(Buffer.from(out('scores').data!, 'base64')).buffer);
-    assert.deepEqual(reply.keys, ['0']);
-    assert.equal(classes.length, 3);
-    assert.equal(classes[0], photo.label);
-    assert.ok(scores[0]! > 0.5 && scores[0]! <= 1);
-  });
-
   test('the pools panel shows each pool ready, and its throughput once requests went through', async () => {
     const opened = await openPage(browser, gateway, KEY);
     const { page } = opened;
@@ -194,9 +125,29 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
       pools: { name: string; requests: number; replicas: { url: string; ready: boolean }[] }[];
     };
     const model = status.pools.find((p) => p.name === 'model');
-    assert.equal(model?.replicas[0]?.url, stack.urls.model);
+    assert.equal(model?.replicas[0]?.url, fixture.stack.urls.model);
     assert.ok((model?.requests ?? 0) >= 1);
     await page.context().close();
+  });
+
+  test('a wrong API key is refused in words, and the right one then works', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${gateway}/`);
+    await page.waitForSelector('#key-row:not([hidden])');
+    assert.equal(await page.textContent('#status'), 'The gateway asks for an API key.');
+    await page.fill('#urls', urls[0]!);
+    await page.fill('#apikey', 'not-the-key');
+    await page.click('#go');
+    await page.waitForFunction(
+      () => document.querySelector('#status')?.textContent === 'The API key was refused.',
+    );
+    assert.match((await page.textContent('#key-note')) ?? '', /refused that API key/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'apikey');
+    await page.fill('#apikey', KEY);
+    await page.click('#go');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Done'));
+    assert.equal((await readCards(page))[0]?.labels[0]?.label, expected[2]);
+    await page.close();
   });
 
   test('keyboard only: Tab to the URLs, type, Tab to Classify, Enter', async () => {

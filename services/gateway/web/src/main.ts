@@ -27,26 +27,31 @@ const files = pickedFiles([$('files'), $('camera')], $('drop'), $('picked'));
 let model: ModelChoice | undefined;
 let previews: string[] = [];
 
-function askForKey(message: string): void {
+/** Shows the key field; `focus` moves there only when the person asked for something. */
+function askForKey(message: string, focus: boolean): void {
   $('key-row').hidden = false;
-  $('key-note').textContent =
-    `The gateway asks for an API key (${message}). Enter it and press Classify again.`;
-  status('The gateway asks for an API key.');
-  $('apikey').focus();
+  const refused = ($('apikey') as HTMLInputElement).value !== '';
+  $('key-note').textContent = refused
+    ? 'The gateway refused that API key: check it and press Classify.'
+    : 'The gateway asks for an API key: enter it and press Classify.';
+  $('key-note').title = message;
+  status(refused ? 'The API key was refused.' : 'The gateway asks for an API key.');
+  if (focus) $('apikey').focus();
 }
 
-async function loadModel(): Promise<ModelChoice | undefined> {
+async function loadModel(focus = false): Promise<ModelChoice | undefined> {
   if (model) return model;
   try {
     const meta = await modelMetadata();
     model = modelChoice(meta);
     showModel($('model'), $('model-note'), model, meta);
+    if (!$('key-row').hidden) status('The API key was accepted.');
     const t = model.target;
     $('downscale-note').textContent = t
       ? `Photos larger than ${t.width}×${t.height} (twice the model's input) are sent as smaller JPEGs.`
       : 'The model does not say its input size: photos are sent as they are.';
   } catch (error) {
-    if (error instanceof KeyNeeded) askForKey(error.message);
+    if (error instanceof KeyNeeded) askForKey(error.message, focus);
     else $('model-note').textContent = `The model's metadata could not be read: ${(error as Error).message}`;
   }
   return model;
@@ -138,7 +143,7 @@ async function onSubmit(event: SubmitEvent): Promise<void> {
   const go = $('go') as HTMLButtonElement;
   go.disabled = true;
   try {
-    const m = await loadModel();
+    const m = await loadModel(true);
     if (!m && !$('key-row').hidden) return;
     const modelConfig = { top_k: topK, ...(m?.name ? { model: m.name } : {}) };
     const choice: Choice = { mode, modelConfig, preprocess: m?.preprocess ?? {} };
@@ -150,7 +155,7 @@ async function onSubmit(event: SubmitEvent): Promise<void> {
     const ms = Math.round(performance.now() - started);
     status(`Done: ${items.length} image(s) in ${ms} ms${failed ? `, ${failed} failed` : ''}.`);
   } catch (error) {
-    if (error instanceof KeyNeeded) askForKey(error.message);
+    if (error instanceof KeyNeeded) askForKey(error.message, true);
     else status(`Classification failed: ${(error as Error).message}`);
   } finally {
     go.disabled = false;
