@@ -34,26 +34,46 @@ export interface Upload {
   to?: { width: number; height: number };
 }
 
-async function encodeJpeg(bitmap: ImageBitmap): Promise<Blob | null> {
-  const { width, height } = bitmap;
+type Size = { width: number; height: number };
+
+/** A 2D canvas of `size`, offscreen where the browser has one. */
+function canvasOf({ width, height }: Size) {
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d');
+    return {
+      ctx: canvas.getContext('2d'),
+      blob: () => canvas.convertToBlob({ type: 'image/jpeg', quality: QUALITY }),
+    };
+  }
+  const canvas = Object.assign(document.createElement('canvas'), { width, height });
+  const blob = () => new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY));
+  return { ctx: canvas.getContext('2d'), blob };
+}
+
+/** `bitmap` scaled to `to`, as JPEG: resized by the decoder where it can, else by the canvas. */
+async function encodeJpeg(bitmap: ImageBitmap, to: Size): Promise<Blob | null> {
+  let small: ImageBitmap | undefined;
+  try {
+    small = await createImageBitmap(bitmap, {
+      resizeWidth: to.width,
+      resizeHeight: to.height,
+      resizeQuality: 'high',
+    });
+  } catch {
+    small = undefined; // no resize options in this browser: the canvas scales instead
+  }
+  try {
+    const { ctx, blob } = canvasOf(to);
     if (!ctx) return null;
     // JPEG has no alpha: transparent pixels would turn black, so they are put on white first.
     ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.drawImage(bitmap, 0, 0);
-    return canvas.convertToBlob({ type: 'image/jpeg', quality: QUALITY });
+    ctx.fillRect(0, 0, to.width, to.height);
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(small ?? bitmap, 0, 0, to.width, to.height);
+    return await blob();
+  } finally {
+    small?.close();
   }
-  const canvas = document.createElement('canvas');
-  Object.assign(canvas, { width, height });
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(bitmap, 0, 0);
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY));
 }
 
 /**
@@ -76,14 +96,12 @@ export async function shrinkForUpload(file: Blob, target: UploadTarget | undefin
       width: Math.max(1, Math.round(from.width * scale)),
       height: Math.max(1, Math.round(from.height * scale)),
     };
-    const small = await createImageBitmap(bitmap, {
-      resizeWidth: to.width,
-      resizeHeight: to.height,
-      resizeQuality: 'high',
-    });
-    const blob = await encodeJpeg(small).finally(() => small.close());
+    const blob = await encodeJpeg(bitmap, to);
     if (!blob || blob.size >= file.size) return { blob: file, resized: false, from };
     return { blob, resized: true, from, to };
+  } catch {
+    // Shrinking is only a saving: whatever fails here, the file itself is still a valid upload.
+    return { blob: file, resized: false, from };
   } finally {
     bitmap.close();
   }
