@@ -3,6 +3,7 @@
  * what it shows: the cards, the waterfalls, the pools. Also counts the request bodies the browser
  * really sent to the gateway's pool routes, to check the page's own numbers and its uploads.
  */
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -55,7 +56,10 @@ export interface Run {
 /** Gives the page its images and presses Classify; resolves when the page says it is done. */
 export async function classify({ page, posts }: Opened, run: Run): Promise<void> {
   posts.length = 0;
+  // Files picked for an earlier run stay listed until removed: take them out first.
+  while ((await page.locator('#picked button.remove').count()) > 0) await page.click('#picked button.remove');
   if (run.files?.length) await page.setInputFiles('#files', run.files);
+  assert.equal(await page.locator('#picked li').count(), run.files?.length ?? 0);
   await page.fill('#urls', (run.urls ?? []).join('\n'));
   await page.selectOption('#mode', run.mode ?? 'hybrid');
   await page.setChecked('#downscale', run.downscale ?? true);

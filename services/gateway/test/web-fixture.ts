@@ -20,16 +20,20 @@ export interface WebFixture {
   close(): Promise<number | null | undefined>;
 }
 
-/** Starts it all, the stack's gateway on `port` (its stages on the next three ports). */
-export async function startWebFixture(port: number, digits = 6): Promise<WebFixture> {
+/**
+ * Starts it all, the stack's gateway on `port` (its stages on the next three ports), with `env`
+ * added to the stack's environment.
+ */
+export async function startWebFixture(port: number, env: Record<string, string> = {}): Promise<WebFixture> {
   // Chromium first: without it (in CI) the suite fails before anything else is started.
   const browser = await launchChromium();
   const [origin, stack] = await Promise.all([
-    startDigitOrigin(digits),
+    startDigitOrigin(6),
     startStackProcess(port, {
       TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.0/8',
       TENSORHOP_DOWNLOADER_RETRIES: '0',
       TENSORHOP_GATEWAY_API_KEYS: KEY,
+      ...env,
     }),
   ]);
   return {

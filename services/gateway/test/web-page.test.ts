@@ -5,13 +5,15 @@
  * classified in each sequencing mode. Labels match the SDK's in Node, thumbnails load, the broken
  * URL's card says why in words with its code and stage, the waterfall shows each hop, the bytes the
  * page reports are the bytes the browser sent, the pools panel reads /v1/status, no sideways
- * scrolling, a wrong key is refused in words, the keyboard alone works, and axe-core finds no
- * serious or critical violation. Screenshots go to test-artifacts/web-page/.
+ * scrolling, a request refused whole (over the gateway's body limit) fails every card with its
+ * code, a wrong key is refused in words, the keyboard alone works, and axe-core finds no serious or
+ * critical violation. Screenshots go to test-artifacts/web-page/.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { classify as sdkClassify } from '@tensorhop/protocol/sdk';
 import type { Browser } from 'playwright-core';
+import { bigDigitPhoto } from './big-photo.js';
 import { skipWithoutChromium } from '../../../test/helpers/chromium.js';
 import {
   PHONE,
@@ -24,6 +26,8 @@ import {
 } from './web-driver.js';
 import { KEY, startWebFixture, type WebFixture } from './web-fixture.js';
 
+const LIMIT = 256 * 1024;
+
 describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
   let fixture: WebFixture, browser: Browser, gateway: string;
   let files: { name: string; mimeType: string; buffer: Buffer }[];
@@ -31,7 +35,8 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
   let expected: string[];
 
   before(async () => {
-    fixture = await startWebFixture(46080);
+    // A small body limit, so that a whole photo is refused by the gateway before any row is read.
+    fixture = await startWebFixture(46080, { TENSORHOP_GATEWAY_BODY_LIMIT_BYTES: String(LIMIT) });
     ({ browser, gateway } = fixture);
     const { origin } = fixture;
     const [a, b, c] = origin.digits;
@@ -102,6 +107,29 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
       await page.context().close();
     });
   }
+
+  test('a request refused whole (a photo over the body limit) puts its error on every card', async () => {
+    const photo = await bigDigitPhoto(fixture.origin.digits[3]!.body);
+    const file = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo };
+    const opened = await openPage(browser, gateway, KEY);
+    await classify(opened, { files: [file, files[0]!], downscale: false });
+    const cards = await readCards(opened.page);
+    assert.deepEqual(
+      cards.map((c) => [c.error?.code, c.error?.words]),
+      Array(2).fill(['PAYLOAD_TOO_LARGE', 'Too much data for one request.']),
+    );
+    assert.match(
+      cards[0]!.error!.detail,
+      new RegExp(`^PAYLOAD_TOO_LARGE at gateway: .*limit of ${LIMIT} bytes`),
+    );
+    await classify(opened, { files: [file], downscale: true });
+    assert.deepEqual(
+      (await readCards(opened.page)).map((c) => c.labels[0]?.label),
+      [fixture.origin.digits[3]!.label],
+      'shrunk in the browser, the same photo passes',
+    );
+    await opened.page.context().close();
+  });
 
   test('the pools panel shows each pool ready, and its throughput once requests went through', async () => {
     const opened = await openPage(browser, gateway, KEY);
