@@ -9,7 +9,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { accountKeys, float32Tensor, stringTensor, type InferResponse, type NumericTensor, type StringTensor } from '@tensorhop/protocol';
+import {
+  accountKeys,
+  float32Tensor,
+  stringTensor,
+  type InferResponse,
+  type NumericTensor,
+  type StringTensor,
+} from '@tensorhop/protocol';
 import { buildInferRequest, infer, inferRaw, metadata } from '@tensorhop/sdk';
 import { loadMnist, PIXELS } from '../services/model/scripts/mnist-data.js';
 import { exampleBody } from '../shared/cli/src/up.js';

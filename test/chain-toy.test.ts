@@ -4,7 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accountKeys, float32Tensor, type StringTensor, type NumericTensor, type InferResponse } from '@tensorhop/protocol';
+import {
+  accountKeys,
+  float32Tensor,
+  type StringTensor,
+  type NumericTensor,
+  type InferResponse,
+} from '@tensorhop/protocol';
 import { InferError, infer, inferRaw, buildInferRequest } from '@tensorhop/sdk';
 import { addStage, formatStage, startStage, timesStage, type Running } from './helpers/toy-stages.js';
 

@@ -53,7 +53,7 @@ function send(rows: number, config: object = {}): Promise<number> {
   const body = encodeInferRequest(inferRequest({ inputs: [x], config: JSON.stringify(config) }), 'protobuf');
   return fetch(listening.url, {
     method: 'POST',
-    body,
+    body: Buffer.from(body),
     headers: { 'content-type': 'application/x-protobuf' },
   }).then((r) => r.status);
 }

@@ -7,6 +7,12 @@ import type { IncomingMessage } from 'node:http';
  * `/v1/status` is the gateway's own.
  */
 
+/** The gateway's own status route, which no pool may shadow. */
+export const STATUS_PATH = '/v1/status';
+
+const isStatusPath = (url: string): boolean =>
+  url.startsWith(STATUS_PATH) && (url.length === STATUS_PATH.length || url[STATUS_PATH.length] === '?');
+
 /** The TF Serving routes' pool. */
 export const TF_SERVING_POOL = 'model';
 
@@ -21,7 +27,7 @@ export interface PoolRoute {
 
 /** The pool route of a request URL, or undefined for the gateway's own paths. */
 export function matchRoute(url: string): PoolRoute | undefined {
-  if (!url.startsWith('/v1/')) return undefined;
+  if (!url.startsWith('/v1/') || isStatusPath(url)) return undefined;
   const rest = url.slice(4);
   let end = 0;
   while (end < rest.length && rest[end] !== '/' && rest[end] !== '?') end++;

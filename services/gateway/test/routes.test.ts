@@ -151,20 +151,4 @@ describe('routes', () => {
     });
     assert.equal(await answer, String(16 * 64 * 1024));
   });
-
-  test('the web page is served at / with its script, and nothing from elsewhere', async () => {
-    const { gateway, url } = await startGateway({ upstreams: {} });
-    closers.push(() => gateway.close());
-    const page = await fetch(`${url}/`);
-    assert.equal(page.status, 200);
-    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
-    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
-    const html = await page.text();
-    assert.match(html, /<textarea id="urls"/);
-    assert.match(html, /Classify/);
-    assert.doesNotMatch(html, /(src|href)="https?:/);
-    const script = await (await fetch(`${url}/app.js`)).text();
-    assert.match(script, /\/v1\/downloader/);
-    assert.match(script, /target: 'preprocessor'/);
-  });
 });
