@@ -9,7 +9,6 @@ import { TensorhopError } from '@tensorhop/protocol';
 import { createLogger, createService, type Service } from '@tensorhop/kit';
 import type { ModelConfig } from './config.js';
 import { createModelRuntime, mountTfServingRoutes, type ModelInfo, type ModelRuntime } from './index.js';
-import type { OnnxProvider } from './onnx/options.js';
 import { createModelStage } from './stage.js';
 
 export { loadModelConfig, type ModelConfig } from './config.js';
@@ -29,11 +28,11 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   const log = createLogger('model', config.logLevel);
   const loaded = createModelRuntime({
     repository: config.repository,
-    backend: config.backend as 'auto',
+    backend: config.backend,
     logger: log,
     ...(config.instances > 0 ? { instances: config.instances } : {}),
     onnx: {
-      provider: config.onnxProvider as OnnxProvider,
+      provider: config.onnxProvider,
       ...(config.onnxThreads > 0 ? { threads: config.onnxThreads } : {}),
     },
     ...(config.default ? { defaultModel: config.default } : {}),

@@ -15,8 +15,12 @@ export function flattenRow(
   let at = offset;
   const walk = (v: unknown, depth: number): void => {
     if (depth === shape.length) {
-      if (typeof v !== 'number' || !Number.isFinite(v))
-        throw mismatch(where, shape, `a ${describe(v)} where a number belongs`);
+      if (typeof v !== 'number') throw mismatch(where, shape, `a ${describe(v)} where a number belongs`);
+      if (!Number.isFinite(v))
+        throw new TensorhopError(
+          'INPUT_NOT_FINITE',
+          `${where}: ${v} is not a finite number (NaN or Infinity)`,
+        );
       out[at++] = v;
       return;
     }

@@ -18,7 +18,17 @@ export async function predict(
   body: unknown,
 ): Promise<TfServingReply> {
   const request = parseRequest(model, body);
+  // Bounded before anything is allocated: rows × the row size of the signature.
+  if (request.rows.length > model.batching.maxQueueRows) {
+    throw new TensorhopError(
+      'PAYLOAD_TOO_LARGE',
+      `${request.rows.length} instances: this model takes at most ${model.batching.maxQueueRows} a request (max_queue_rows)`,
+    );
+  }
   const input = await toTensor(model, request.rows);
+  if (input.data instanceof Float32Array && !input.data.every(Number.isFinite)) {
+    throw new TensorhopError('INPUT_NOT_FINITE', 'the input holds NaN or Infinity (e.g. 1e999)');
+  }
   const outcome = await runtime.infer(model, input, request.topK === undefined ? {} : { topK: request.topK });
   if (outcome.failures.length > 0) throw new TensorhopError('INFER_FAILED', outcome.failures[0]!.message);
   const named = namedOutputs(outcome);
