@@ -25,3 +25,4 @@ export {
   type PreprocessErrorCode,
   type ImageErrorCode,
 } from './preprocess-error.js';
+export { greyPixels } from './grey-pixels.js';
