@@ -1,6 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DType, decodeInferResponse, decodeRequest, decodeTensor, encodeInferRequest, encodeInferResponse, encodeTensor, inferRequest, pb, stringTensor, typedArrayCtor, type NumericDType, type NumericTensor, type StringTensor, type Tensor } from '@tensorhop/protocol';
+import {
+  DType,
+  decodeInferResponse,
+  decodeRequest,
+  decodeTensor,
+  encodeInferRequest,
+  encodeInferResponse,
+  encodeTensor,
+  inferRequest,
+  pb,
+  stringTensor,
+  typedArrayCtor,
+  type NumericDType,
+  type NumericTensor,
+  type StringTensor,
+  type Tensor,
+} from '@tensorhop/protocol';
 
 const NUMERIC: [NumericDType, number[] | bigint[]][] = [
   [DType.UINT8, [0, 1, 255]],

@@ -1,7 +1,24 @@
 /** The size-first writer gives what the generated encoder gives, plus padding that aligns the data. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DType, decodeInferResponse, decodeRequest, encodeInferRequest, encodeInferResponse, encodeResponseHead, float32Tensor, inferRequestFromPb, inferRequestToPb, inferResponseFromPb, inferResponseToPb, pb, stringTensor, type InferRequest, type InferResponse, type StageTiming } from '@tensorhop/protocol';
+import {
+  DType,
+  decodeInferResponse,
+  decodeRequest,
+  encodeInferRequest,
+  encodeInferResponse,
+  encodeResponseHead,
+  float32Tensor,
+  inferRequestFromPb,
+  inferRequestToPb,
+  inferResponseFromPb,
+  inferResponseToPb,
+  pb,
+  stringTensor,
+  type InferRequest,
+  type InferResponse,
+  type StageTiming,
+} from '@tensorhop/protocol';
 
 const timing = (stage: string): StageTiming => ({
   stage,
