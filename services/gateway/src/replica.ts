@@ -72,12 +72,11 @@ export class Replica {
   }
 
   /**
-   * Counts one active check, with Envoy's rules. No answer (a timeout, a reset connection) turns a
-   * ready replica unready only after `unhealthy` of them in a row: one probe lost to a busy CPU
-   * changes nothing. An answer other than 200 is the replica saying it is not ready (loading,
-   * draining), and a refused connection says that no process listens (a busy machine still
-   * accepts connections): those count at once, as Envoy ignores its threshold for such a status;
-   * waiting for more would send traffic to a replica known unable to take it. Back after
+   * Counts one active check, as the contract says: a ready replica turns unready only after
+   * `unhealthy` failed checks in a row, whatever failed (no answer, a refused connection, a
+   * /readyz other than 200), so one probe lost to a busy CPU or a slow answer changes nothing.
+   * Traffic meanwhile is safe: a refused connection is retried on another replica, and a replica
+   * that is loading or draining refuses work with UNAVAILABLE before touching a row. Back after
    * `healthy` passes in a row; a replica that was never ready needs one, so a fresh gateway and a
    * fresh replica serve at once. Returns the change, if this check made one.
    */
@@ -93,7 +92,7 @@ export class Replica {
     }
     this.passes = 0;
     this.fails++;
-    if (!this.ready || (outcome === 'no-answer' && this.fails < t.unhealthy)) return undefined;
+    if (!this.ready || this.fails < t.unhealthy) return undefined;
     this.ready = false;
     return 'unready';
   }

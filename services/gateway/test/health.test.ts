@@ -93,10 +93,14 @@ describe('health checks', () => {
     await gateway.checkHealth();
   });
 
-  test('a replica that answers "not ready" (loading, draining) is out at once, back after 2 passes', async () => {
+  test('a replica that answers "not ready" (loading, draining) is out after 3 such checks in a row, back after 2 passes', async () => {
     probe.status = 503;
-    await gateway.checkHealth();
-    assert.equal(state()?.ready, false);
+    const seen: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      await gateway.checkHealth();
+      seen.push(state()?.ready ?? false);
+    }
+    assert.deepEqual(seen, [true, true, false]);
     assert.equal(state()?.reason, '/readyz answered 503');
     probe.status = 200;
     await gateway.checkHealth();
@@ -107,7 +111,7 @@ describe('health checks', () => {
 
   test('no ready replica: requests still go to it (panic routing), warned once per interval', async () => {
     probe.status = 503;
-    await gateway.checkHealth();
+    for (let i = 0; i < 3; i++) await gateway.checkHealth();
     assert.equal(state()?.ready, false);
     const before = calls;
     const warnings = () => lines.filter((l) => l.level === WARN && /panic routing/.test(l.msg));
@@ -142,16 +146,20 @@ describe('health checks', () => {
 });
 
 describe('a replica whose port refuses connections', () => {
-  test('is out after one check: no process listens there, whatever the load', async () => {
+  test('is out after 3 refused checks in a row; requests meanwhile go to no dead socket twice', async () => {
     const replica = await startPlain((_req, res) => void res.end('ok'));
     const { gateway } = await startGateway({ upstreams: { p: replica.url }, healthIntervalMs: 60_000 });
     try {
       const state = () => gateway.pools.get('p')?.replicas[0];
       assert.equal(state()?.ready, true);
       await replica.close();
-      await gateway.checkHealth();
+      const seen: boolean[] = [];
+      for (let i = 0; i < 3; i++) {
+        await gateway.checkHealth();
+        seen.push(state()?.ready ?? false);
+      }
       assert.equal(state()?.reason, 'ECONNREFUSED');
-      assert.equal(state()?.ready, false);
+      assert.deepEqual(seen, [true, true, false]);
     } finally {
       await gateway.close();
     }
