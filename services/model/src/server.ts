@@ -10,6 +10,7 @@ import { createLogger, createService, type Service } from '@tensorhop/kit';
 import type { ModelConfig } from './config.js';
 import { createModelRuntime, mountTfServingRoutes, type ModelRuntime } from './index.js';
 import { createModelStage } from './stage.js';
+import { modelCatalog } from './oip/catalog.js';
 
 export { loadModelConfig, type ModelConfig } from './config.js';
 export { DEFAULT_REPOSITORY } from './repository.js';
@@ -66,6 +67,7 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
     stage: createModelStage(current, () => runtime !== undefined && runtime.ready()),
     config,
     logger: log,
+    oip: modelCatalog(current),
     routes: (app) => {
       app.use('/v1/models', (_req, res, next) => {
         if (runtime) return next();

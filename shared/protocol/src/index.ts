@@ -15,3 +15,4 @@ export { pb } from './pb.js';
 export { deadline, sleep, type Deadline } from './utils/deadline.js';
 export { parseRetryAfter } from './utils/retry-after.js';
 export * from './utils/bytes.js';
+export * from './oip/index.js';
