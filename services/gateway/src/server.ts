@@ -15,6 +15,7 @@ import { Exchange, type ExchangeDeps } from './exchange.js';
 import { HealthChecker } from './health-checker.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createOwnRoutes } from './own-routes.js';
+import { answerOip, matchOipRoute } from './oip-routes.js';
 import { Pool } from './pool.js';
 import { createProxy } from './proxy.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -114,8 +115,10 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     if (draining) res.setHeader('connection', 'close');
     if (cors.handle(req, res)) return;
     const url = req.url ?? '/';
-    const route = matchRoute(url);
+    const route = matchRoute(url) ?? matchOipRoute(url);
     if (!route) {
+      const path = url.split('?')[0] ?? '/';
+      if (answerOip(req, res, path, { pools, isDraining: () => draining, version: '0.1.0' })) return;
       own(req, res, url.split('?')[0] ?? '/').catch((error: unknown) => sendError(req, res, error));
       return;
     }
