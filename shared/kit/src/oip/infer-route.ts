@@ -43,7 +43,8 @@ function traceIdOf(req: Request): string {
 /** The message of a reply whose status is an error although its rows are all accounted for. */
 function failure(outcome: Outcome): string | undefined {
   if (outcome.status < 400) return undefined;
-  const e = outcome.reply.errors.find((x) => x.key === '') ?? outcome.reply.errors[0];
+  const errors = outcome.reply.errors;
+  const e = errors.find((x) => x.key === '') ?? errors.find((x) => x.stage === outcome.next) ?? errors[0];
   return e ? `${e.code}: ${e.message}` : `status ${outcome.status}`;
 }
 
