@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { benchCodec, benchHop } from './protocol.js';
+import { benchOip } from './oip.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
 
@@ -12,6 +13,7 @@ const sections: Record<string, () => Promise<unknown>> = {
     await benchCodec();
     await benchHop();
   },
+  oip: benchOip,
   downloads: benchDownloads,
   preprocess: benchPreprocess,
   model: async () => {
