@@ -12,3 +12,4 @@ export * from './parameters.js';
 export * from './request.js';
 export * from './response.js';
 export * from './metadata.js';
+export * from './client.js';
