@@ -16,15 +16,27 @@ import { drawDigits } from './helpers/digit-origin.js';
 const require = createRequire(import.meta.url);
 const PROTO = require.resolve('@tensorhop/protocol/proto/open_inference_grpc.proto');
 
-type Unary = (request: unknown, callback: (error: grpc.ServiceError | null, reply: any) => void) => void;
+type Unary = (request: unknown, callback: (error: grpc.ServiceError | null, reply: unknown) => void) => void;
+interface InferReply {
+  model_name: string;
+  id: string;
+  outputs: { name: string; datatype: string; shape: string[] }[];
+  parameters: Record<string, { string_param?: string }>;
+  raw_output_contents: Buffer[];
+}
+interface ModelMeta {
+  name: string;
+  versions: string[];
+  inputs: unknown[];
+}
 let model: ModelService;
 let client: grpc.Client & Record<string, Unary>;
 let httpUrl = '';
 
-const call = (method: string, request: unknown): Promise<any> =>
+const call = <T = unknown>(method: string, request: unknown): Promise<T> =>
   new Promise((resolve, reject) =>
     (client[method] as Unary).call(client, request, (error, reply) =>
-      error ? reject(error) : resolve(reply),
+      error ? reject(error) : resolve(reply as T),
     ),
   );
 
@@ -54,10 +66,10 @@ test('ServerLive, ServerReady, ModelReady, ServerMetadata, ModelMetadata', async
   assert.deepEqual(await call('ServerLive', {}), { live: true });
   assert.deepEqual(await call('ServerReady', {}), { ready: true });
   assert.deepEqual(await call('ModelReady', { name: 'mnist', version: '1' }), { ready: true });
-  const server = await call('ServerMetadata', {});
+  const server = await call<{ name: string; extensions: string[] }>('ServerMetadata', {});
   assert.equal(server.name, 'tensorhop');
   assert.ok(server.extensions.includes('binary_tensor_data'));
-  const meta = await call('ModelMetadata', { name: 'mnist', version: '' });
+  const meta = await call<ModelMeta>('ModelMetadata', { name: 'mnist', version: '' });
   assert.equal(meta.name, 'mnist');
   assert.deepEqual(meta.versions, ['1']);
   assert.deepEqual(meta.inputs, [{ name: 'image', datatype: 'FP32', shape: ['-1', '28', '28', '1'] }]);
@@ -83,7 +95,7 @@ test('ModelInfer with raw and with typed contents gives the native labels', asyn
 
   const input = { name: 'image', datatype: 'FP32', shape: [4, 28, 28, 1] };
   const keys = { tensorhop_keys: { string_param: '["w","x","y","z"]' } };
-  const raw = await call('ModelInfer', {
+  const raw = await call<InferReply>('ModelInfer', {
     model_name: 'mnist',
     id: 'r1',
     inputs: [input],
@@ -91,7 +103,7 @@ test('ModelInfer with raw and with typed contents gives the native labels', asyn
     parameters: keys,
     raw_input_contents: [Buffer.from(pixels.buffer)],
   });
-  const typed = await call('ModelInfer', {
+  const typed = await call<InferReply>('ModelInfer', {
     model_name: 'mnist',
     model_version: '1',
     inputs: [{ ...input, contents: { fp32_contents: Array.from(pixels) } }],
@@ -99,9 +111,9 @@ test('ModelInfer with raw and with typed contents gives the native labels', asyn
   });
   for (const reply of [raw, typed]) {
     assert.equal(reply.model_name, 'mnist');
-    assert.equal(reply.outputs[0].name, 'classes');
-    assert.equal(reply.outputs[0].datatype, 'BYTES');
-    assert.deepEqual(reply.outputs[0].shape, ['4', '5']);
+    assert.equal(reply.outputs[0]?.name, 'classes');
+    assert.equal(reply.outputs[0]?.datatype, 'BYTES');
+    assert.deepEqual(reply.outputs[0]?.shape, ['4', '5']);
     const part = reply.raw_output_contents[0] as Buffer;
     const strings: string[] = [];
     for (let at = 0; at < part.length; at += 4 + part.readUInt32LE(at)) {
@@ -113,8 +125,8 @@ test('ModelInfer with raw and with typed contents gives the native labels', asyn
     );
   }
   assert.equal(raw.id, 'r1');
-  assert.equal(raw.parameters.tensorhop_keys.string_param, '["w","x","y","z"]');
-  assert.equal(typed.raw_output_contents[1].length, 4 * 5 * 4);
+  assert.equal(raw.parameters.tensorhop_keys?.string_param, '["w","x","y","z"]');
+  assert.equal(typed.raw_output_contents[1]?.length, 4 * 5 * 4);
 });
 
 test('ModelInfer refusals carry gRPC codes', async () => {

@@ -22,7 +22,8 @@ const keys = (n: number) => Array.from({ length: n }, (_, i) => `d${i}`);
 before(async () => {
   chain = await startOipChain(6);
   const images = stringTensor(chain.origin.digits.map((d) => d.body));
-  const hint = JSON.parse((await (await fetch(`${chain.urls.model}/`)).json()).preprocess as string);
+  const meta = (await (await fetch(`${chain.urls.model}/`)).json()) as { preprocess: string };
+  const hint = JSON.parse(meta.preprocess) as Record<string, unknown>;
   const config = { ...hint, size: [28, 28] };
   const pre = await infer(chain.urls.preprocessor, { images }, { config, route: { mode: 'EXACT' } });
   pixels = pre.outputs[0] as NumericTensor;
