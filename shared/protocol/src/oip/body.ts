@@ -3,7 +3,7 @@
  * `Inference-Header-Content-Length` bytes followed by the tensors' binary parts in order.
  */
 import { badRequest } from '../errors.js';
-import { utf8Decode, utf8Encode } from '../utils/bytes.js';
+import { allocBytes, utf8Decode, utf8Encode } from '../utils/bytes.js';
 
 /** The header naming the JSON part's length when binary parts follow it. */
 export const INFERENCE_HEADER = 'inference-header-content-length';
@@ -45,10 +45,14 @@ export interface BuiltBody {
 
 /** A body of `json` and, when there are any, its binary parts after it. */
 export function buildOipBody(json: unknown, parts: readonly Uint8Array[]): BuiltBody {
-  const header = utf8Encode(JSON.stringify(json));
-  if (parts.length === 0) return { body: header, contentType: 'application/json' };
+  const text = JSON.stringify(json);
+  if (parts.length === 0) return { body: utf8Encode(text), contentType: 'application/json' };
+  // Trailing spaces (still valid JSON) start the parts 8-byte aligned, so a reader can view them
+  // as typed arrays without a copy.
+  const unpadded = utf8Encode(text);
+  const header = utf8Encode(text + ' '.repeat((8 - (unpadded.length % 8)) % 8));
   const total = parts.reduce((n, p) => n + p.length, header.length);
-  const body = new Uint8Array(total);
+  const body = allocBytes(total);
   body.set(header, 0);
   let at = header.length;
   for (const p of parts) {
