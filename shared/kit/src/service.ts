@@ -107,7 +107,11 @@ export function createService(options: ServiceOptions): Service {
 
   const door = createInferDoor({
     ...{ stage, config, log, metrics, budget, isDraining: () => draining },
-    enter: () => inflight < config.maxInflight && (metrics.inflight.set(++inflight), true),
+    enter: () => {
+      if (inflight >= config.maxInflight) return false;
+      metrics.inflight.set(++inflight);
+      return true;
+    },
     leave: () => void metrics.inflight.set(--inflight),
   });
   const service: Service = { app, log, metrics, config, door, metadata, listen, close };

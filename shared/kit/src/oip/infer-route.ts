@@ -58,8 +58,10 @@ export function createInferRoute(deps: InferRouteDeps) {
     try {
       const name = String(req.params.name);
       const version = req.params.version === undefined ? undefined : String(req.params.version);
-      const model = await findModel(catalog, name, version);
+      // The body is read first even for an unknown model: a reply sent while the client is still
+      // sending can be lost to a connection reset.
       const body = await readBody(req, config.bodyLimitBytes, config.bodyTimeoutMs);
+      const model = await findModel(catalog, name, version);
       const header = req.headers[INFERENCE_HEADER];
       const parts = parseOipBody(body, typeof header === 'string' ? header : undefined);
       const { request, reply } = fromOipRequest(attachBinary(parts.json, parts.binary), {
@@ -67,7 +69,9 @@ export function createInferRoute(deps: InferRouteDeps) {
         defaultNext: config.next,
         pathConfig: model.config?.(version) ?? {},
       });
-      const allBinary = reply.binaryAll && Object.values(reply.binaryOf).every(Boolean);
+      const allBinary = reply.binaryAll
+        ? Object.values(reply.binaryOf).every(Boolean)
+        : reply.outputs.length > 0 && reply.outputs.every((o) => reply.binaryOf[o] === true);
       const call = {
         signal: controller.signal,
         traceId: traceIdOf(req),
