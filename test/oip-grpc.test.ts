@@ -57,9 +57,10 @@ before(async () => {
   client = new Service(`127.0.0.1:${listening.grpcPort}`, grpc.credentials.createInsecure()) as never;
 });
 
+let closed = false;
 after(async () => {
   client.close();
-  await model.close();
+  if (!closed) await model.close();
 });
 
 test('ServerLive, ServerReady, ModelReady, ServerMetadata, ModelMetadata', async () => {
@@ -157,4 +158,14 @@ test('ModelInfer refusals carry gRPC codes', async () => {
     grpc.status.RESOURCE_EXHAUSTED,
     'PAYLOAD_TOO_LARGE',
   );
+});
+
+test('the gRPC server is drained and closed with the HTTP server', async () => {
+  await model.close();
+  closed = true;
+  await assert.rejects(call('ServerLive', {}), (e: grpc.ServiceError) => {
+    assert.equal(e.code, grpc.status.UNAVAILABLE);
+    return true;
+  });
+  await assert.rejects(fetch(`${httpUrl}/v2/health/live`));
 });
