@@ -4,6 +4,7 @@
  * (handleInfer), metrics and one log line per request — so every protocol counts against the same
  * bounds and is drained together.
  */
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { TensorhopError, isTensorhopError, type InferRequest } from '@tensorhop/protocol';
@@ -70,7 +71,7 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
         );
       }
       slot = true;
-      request.traceId ||= call.traceId;
+      request.traceId ||= call.traceId || randomBytes(8).toString('hex');
       const outcome = await handleInfer(
         {
           stage,
@@ -105,7 +106,7 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
       metrics.requests.inc({ status: String(status) });
       metrics.latency.observe({ status: String(status) }, seconds);
       const ms = Math.round(seconds * 1e4) / 10;
-      deps.log.info({ trace_id: call.traceId, protocol: call.protocol, status, ms, ...rows }, 'infer');
+      deps.log.info({ trace_id: request.traceId, protocol: call.protocol, status, ms, ...rows }, 'infer');
     }
   }
   return { run, isDraining: deps.isDraining };

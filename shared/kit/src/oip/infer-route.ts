@@ -12,6 +12,7 @@ import {
   parseOipBody,
   toOipResponse,
   INFERENCE_HEADER,
+  isTensorhopError,
 } from '@tensorhop/protocol';
 import { readBody } from '../body.js';
 import type { InferDoor } from '../infer-door.js';
@@ -86,6 +87,8 @@ export function createInferRoute(deps: InferRouteDeps) {
         sendOipBody(res, outcome.status, buildOipBody(json, out), outcome.retryAfterSeconds);
       });
     } catch (error) {
+      // A body that came too slowly leaves the connection in an unknown state: close it after the reply.
+      if (isTensorhopError(error) && error.code === 'REQUEST_TIMEOUT') res.shouldKeepAlive = false;
       if (!res.headersSent) sendOipError(res, error);
     }
   };
