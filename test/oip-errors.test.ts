@@ -53,6 +53,8 @@ test('the stages are models named downloader and preprocessor; the model service
   const versioned = await oipGet(`${chain.urls.gateway}/v2/models/mnist/versions/1`);
   assert.deepEqual(versioned.json.versions, ['1']);
   assert.equal(versioned.json.platform, 'tensorflowjs_layers');
+  const hint = (versioned.json.properties as Record<string, string>).tensorhop_preprocess ?? '';
+  assert.deepEqual(JSON.parse(hint), { profile: 'unit', channels: 1, invert: true, fit: 'contain' });
 });
 
 const image = (rows: number) => ({

@@ -25,6 +25,7 @@ interface InferReply {
   raw_output_contents: Buffer[];
 }
 interface ModelMeta {
+  properties: Record<string, string>;
   name: string;
   versions: string[];
   inputs: unknown[];
@@ -73,6 +74,7 @@ test('ServerLive, ServerReady, ModelReady, ServerMetadata, ModelMetadata', async
   const meta = await call<ModelMeta>('ModelMetadata', { name: 'mnist', version: '' });
   assert.equal(meta.name, 'mnist');
   assert.deepEqual(meta.versions, ['1']);
+  assert.match(meta.properties.tensorhop_preprocess ?? '', /"profile":"unit"/);
   assert.deepEqual(meta.inputs, [{ name: 'image', datatype: 'FP32', shape: ['-1', '28', '28', '1'] }]);
   await assert.rejects(call('ModelMetadata', { name: 'nope' }), (e: grpc.ServiceError) => {
     assert.equal(e.code, grpc.status.NOT_FOUND);

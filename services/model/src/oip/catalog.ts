@@ -21,6 +21,8 @@ function oipModel(info: ModelInfo, runtime: ModelRuntime): OipModel {
     platform: PLATFORMS[info.format] ?? `tensorhop_${info.format}`,
     inputs: described.inputs ?? [],
     outputs: described.outputs ?? [],
+    // The preprocessing the model expects (the preprocessor's config keys), for clients that preprocess.
+    ...(described.preprocess ? { properties: { tensorhop_preprocess: described.preprocess } } : {}),
     config: (version) => ({
       model: info.name,
       ...(version === undefined ? {} : { version: Number(version) }),

@@ -13,6 +13,8 @@ export interface OipModel {
   platform?: string;
   inputs: IOMetadata[];
   outputs: IOMetadata[];
+  /** Facts for the metadata's `properties` (string values). */
+  properties?: Record<string, string>;
   /** The stage config a request to this model (and version) gets. @default {} */
   config?(version: string | undefined): Record<string, unknown>;
   /** @default the service's readiness */

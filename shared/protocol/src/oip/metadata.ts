@@ -17,6 +17,8 @@ export interface OipModelMetadata {
   platform: string;
   inputs: OipTensorMetadata[];
   outputs: OipTensorMetadata[];
+  /** Free-form facts (the spec's optional `properties`), e.g. `tensorhop_preprocess`. */
+  properties?: Record<string, string>;
 }
 
 export interface OipServerMetadata {
@@ -35,8 +37,10 @@ export function oipModelMetadata(m: {
   platform: string;
   inputs: readonly IOMetadata[];
   outputs: readonly IOMetadata[];
+  properties?: Readonly<Record<string, string>> | undefined;
 }): OipModelMetadata {
   return {
+    ...(m.properties ? { properties: { ...m.properties } } : {}),
     name: m.name,
     versions: [...m.versions],
     platform: m.platform,
