@@ -13,16 +13,23 @@ const PLATFORMS: Record<string, string> = {
   onnx: 'onnx_onnxv1',
 };
 
+function described(info: ModelInfo): Pick<OipModel, 'inputs' | 'outputs' | 'properties'> {
+  const d = describeModel(info);
+  return {
+    inputs: d.inputs ?? [],
+    outputs: d.outputs ?? [],
+    // The preprocessing the model expects (the preprocessor's config keys), for clients that preprocess.
+    ...(d.preprocess ? { properties: { tensorhop_preprocess: d.preprocess } } : {}),
+  };
+}
+
 function oipModel(info: ModelInfo, runtime: ModelRuntime): OipModel {
-  const described = describeModel(info);
   return {
     name: info.name,
     versions: info.versions.map(String),
     platform: PLATFORMS[info.format] ?? `tensorhop_${info.format}`,
-    inputs: described.inputs ?? [],
-    outputs: described.outputs ?? [],
-    // The preprocessing the model expects (the preprocessor's config keys), for clients that preprocess.
-    ...(described.preprocess ? { properties: { tensorhop_preprocess: described.preprocess } } : {}),
+    ...described(info),
+    at: (version) => described(runtime.resolve({ model: info.name, version: Number(version) })),
     config: (version) => ({
       model: info.name,
       ...(version === undefined ? {} : { version: Number(version) }),

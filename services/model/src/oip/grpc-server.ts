@@ -6,14 +6,8 @@
 import { createRequire } from 'node:module';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import {
-  fromOipRequest,
-  oipModelMetadata,
-  oipServerMetadata,
-  toOipResponse,
-  toTensorhopError,
-} from '@tensorhop/protocol';
-import { SERVER_NAME, findModel, type OipCatalog, type Service } from '@tensorhop/kit';
+import { fromOipRequest, oipServerMetadata, toOipResponse, toTensorhopError } from '@tensorhop/protocol';
+import { SERVER_NAME, findModel, modelMetadata, type OipCatalog, type Service } from '@tensorhop/kit';
 import { grpcResponse, requestLike, type GrpcInferRequest } from './grpc-mapping.js';
 
 const PROTO = createRequire(import.meta.url).resolve('@tensorhop/protocol/proto/open_inference_grpc.proto');
@@ -98,8 +92,7 @@ function implementation(deps: GrpcDeps): grpc.UntypedServiceImplementation {
     }),
     ServerMetadata: unary(async () => oipServerMetadata('tensorhop', SERVER_NAME.split('/')[1] ?? '')),
     ModelMetadata: unary(async (r) => {
-      const m = await model(r);
-      return oipModelMetadata({ ...m, platform: m.platform ?? 'tensorhop' });
+      return modelMetadata(await model(r), (r.version as string) || undefined);
     }),
     ModelInfer: unary(async (r, call) => {
       const msg = r as unknown as GrpcInferRequest;

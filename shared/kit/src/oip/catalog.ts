@@ -3,7 +3,7 @@
  * after itself (the downloader, the preprocessor); the model service lists every model it serves
  * and turns the path's name and version into the stage's config.
  */
-import { TensorhopError, type IOMetadata, type Metadata } from '@tensorhop/protocol';
+import { TensorhopError, oipModelMetadata, type IOMetadata, type Metadata } from '@tensorhop/protocol';
 
 export interface OipModel {
   name: string;
@@ -17,6 +17,8 @@ export interface OipModel {
   properties?: Record<string, string>;
   /** The stage config a request to this model (and version) gets. @default {} */
   config?(version: string | undefined): Record<string, unknown>;
+  /** Inputs, outputs and properties of one version, when versions differ. @default the model's own */
+  at?(version: string): Pick<OipModel, 'inputs' | 'outputs' | 'properties'>;
   /** @default the service's readiness */
   ready?(): boolean | Promise<boolean>;
 }
@@ -34,6 +36,13 @@ export function stageCatalog(metadata: () => Promise<Metadata>, stageName: strin
       return [{ name: stageName, versions: [m.version], inputs: m.inputs, outputs: m.outputs }];
     },
   };
+}
+
+/** The OIP metadata of `model` at `version` (the default version when undefined). */
+export function modelMetadata(model: OipModel, version: string | undefined) {
+  const described =
+    version === undefined || !model.at ? model : { ...model, properties: undefined, ...model.at(version) };
+  return oipModelMetadata({ ...described, platform: model.platform ?? 'tensorhop' });
 }
 
 /** The model a path names, or NOT_FOUND naming the models there are. */

@@ -3,10 +3,10 @@
  * metadata and ready, and infer. Every `/v2` path answers errors as `{"error": ...}`.
  */
 import express, { type Express } from 'express';
-import { TensorhopError, oipModelMetadata, oipServerMetadata } from '@tensorhop/protocol';
+import { TensorhopError, oipServerMetadata } from '@tensorhop/protocol';
 import type { InferDoor } from '../infer-door.js';
 import type { ServiceConfig } from '../service-config.js';
-import { findModel, type OipCatalog } from './catalog.js';
+import { findModel, modelMetadata, type OipCatalog } from './catalog.js';
 import { createInferRoute } from './infer-route.js';
 import { sendOipError } from './reply.js';
 
@@ -58,8 +58,8 @@ export function mountOipRoutes(app: Express, deps: OipRoutesDeps): void {
   router.get(
     MODEL,
     wrap(async (req, res) => {
-      const m = await model(req);
-      res.json(oipModelMetadata({ ...m, platform: m.platform ?? 'tensorhop' }));
+      const version = req.params.version === undefined ? undefined : String(req.params.version);
+      res.json(modelMetadata(await model(req), version));
     }),
   );
   router.post(`${MODEL}/infer`, createInferRoute(deps));
