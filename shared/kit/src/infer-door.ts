@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { TensorhopError, isTensorhopError, type InferRequest } from '@tensorhop/protocol';
 import { hopHeaders } from './hops.js';
-import { handleInfer, type Outcome } from './infer-handler.js';
+import { handleInfer, type HandlerDeps, type Outcome } from './infer-handler.js';
 import type { MemoryBudget } from './memory-budget.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ServiceConfig } from './service-config.js';
@@ -48,6 +48,29 @@ export interface InferDoor {
 
 export function createInferDoor(deps: InferDoorDeps): InferDoor {
   const { stage, config, metrics } = deps;
+
+  function admit(): void {
+    if (deps.isDraining()) throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`);
+    if (!deps.enter()) {
+      throw new TensorhopError('OVERLOADED', `${stage.name} has ${config.maxInflight} requests in progress`);
+    }
+  }
+
+  /** handleInfer's dependencies for one call; reserved reply memory is collected in `releases`. */
+  function handlerDeps(call: DoorCall, releases: (() => void)[]): HandlerDeps {
+    return {
+      stage,
+      hops: config.hops,
+      defaultNext: config.next,
+      hopTimeoutMs: config.hopTimeoutMs,
+      hopHeaders: hopHeaders(config.hopsApiKey),
+      metrics,
+      maxRows: config.maxRows,
+      maxReplyBytes: Math.min(config.maxReplyBytes, call.maxReplyBytes ?? Infinity),
+      reserve: (bytes, what) => void releases.push(deps.budget.reserve(bytes, what)),
+    };
+  }
+
   async function run<T>(
     request: InferRequest,
     call: DoorCall,
@@ -63,27 +86,11 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
     let rows = { rowsIn: 0, rowsOut: 0, next: undefined as string | undefined };
     let slot = false;
     try {
-      if (deps.isDraining()) throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`);
-      if (!deps.enter()) {
-        throw new TensorhopError(
-          'OVERLOADED',
-          `${stage.name} has ${config.maxInflight} requests in progress`,
-        );
-      }
+      admit();
       slot = true;
       request.traceId ||= call.traceId || randomBytes(8).toString('hex');
       const outcome = await handleInfer(
-        {
-          stage,
-          hops: config.hops,
-          defaultNext: config.next,
-          hopTimeoutMs: config.hopTimeoutMs,
-          hopHeaders: hopHeaders(config.hopsApiKey),
-          metrics,
-          maxRows: config.maxRows,
-          maxReplyBytes: Math.min(config.maxReplyBytes, call.maxReplyBytes ?? Infinity),
-          reserve: (bytes, what) => void releases.push(deps.budget.reserve(bytes, what)),
-        },
+        handlerDeps(call, releases),
         request,
         controller.signal,
         deps.log.child({ trace_id: request.traceId }),
