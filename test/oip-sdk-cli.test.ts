@@ -9,7 +9,10 @@ import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { float32Tensor, inferRequest, isStringTensor, utf8Decode } from '@tensorhop/protocol';
 import { classify, oipInferRaw, oipModelUrl, type ClassifyResult } from '@tensorhop/sdk';
+import { EXAMPLE_URL } from '../shared/cli/src/up.js';
+import { oipExampleBody } from '../shared/cli/src/oip-example.js';
 import { startOipChain, type OipChain } from './helpers/oip-chain.js';
+import { oipInfer, tensorhopFields } from './helpers/oip-client.js';
 
 const run = promisify(execFile);
 let chain: OipChain;
@@ -98,4 +101,14 @@ test('tensorhop metadata, health and classify with --protocol oip', async () => 
     assert.match(e.stderr, /--protocol must be tensorhop or oip/);
     return true;
   });
+});
+
+test('the OIP example `tensorhop up` prints classifies its drawn "1" as 1', async () => {
+  const reply = await oipInfer(
+    `${chain.urls.gateway}/v2/models/downloader/infer`,
+    oipExampleBody(EXAMPLE_URL),
+  );
+  assert.equal(reply.status, 200);
+  assert.deepEqual(tensorhopFields(reply).keys, ['one']);
+  assert.equal(reply.json.outputs?.[0]?.data?.[0], '1');
 });
