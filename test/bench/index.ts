@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { benchCodec, benchHop, benchSplice } from './protocol.js';
+import { benchOip } from './oip.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
 import { benchOnnx } from './model-onnx.js';
@@ -14,6 +15,7 @@ const sections: Record<string, () => Promise<unknown>> = {
     benchSplice();
     await benchHop();
   },
+  oip: benchOip,
   downloads: benchDownloads,
   preprocess: benchPreprocess,
   model: async () => {

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CONTENT_TYPES, encodeInferResponse, encodingOf, type Encoding } from '@tensorhop/protocol';
 import { errorReply } from '@tensorhop/kit';
+import { isOipPath, sendOipError } from './oip-routes.js';
 
 export const STAGE = 'gateway';
 
@@ -20,6 +21,7 @@ export function sendError(req: IncomingMessage, res: ServerResponse, error: unkn
     res.destroy();
     return;
   }
+  if (isOipPath(req.url)) return sendOipError(res, error);
   const encoding = replyEncoding(req);
   const { status, reply, retryAfterSeconds } = errorReply(error, STAGE);
   const body = encodeInferResponse(reply, encoding);

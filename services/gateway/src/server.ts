@@ -18,6 +18,7 @@ import { HealthChecker } from './health-checker.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createOwnRoutes } from './own-routes.js';
 import { createPanicLog } from './panic-log.js';
+import { answerOip, matchOipRoute } from './oip-routes.js';
 import { Pool } from './pool.js';
 import { createProxy } from './proxy.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -122,8 +123,10 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     if (draining) res.setHeader('connection', 'close');
     if (cors.handle(req, res)) return;
     const url = req.url ?? '/';
-    const route = matchRoute(url);
+    const route = matchRoute(url) ?? matchOipRoute(url);
     if (!route) {
+      const path = url.split('?')[0] ?? '/';
+      if (answerOip(req, res, path, { pools, isDraining: () => draining, version: '0.1.0' })) return;
       own(req, res, url.split('?')[0] ?? '/').catch((error: unknown) => sendError(req, res, error));
       return;
     }

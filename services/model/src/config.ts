@@ -14,6 +14,13 @@ import { DEFAULT_REPOSITORY } from './repository/repository.js';
 
 export const schema = {
   ...serviceSchema('model', DEFAULT_PORTS.model),
+  grpcPort: {
+    type: 'int',
+    default: -1,
+    min: -1,
+    max: 65535,
+    doc: 'Open Inference Protocol gRPC port; -1: the HTTP port + 10 (9013), or a free one when the HTTP port is 0; 0 picks a free one',
+  },
   repository: {
     type: 'string',
     default: DEFAULT_REPOSITORY,
@@ -50,6 +57,12 @@ export const schema = {
 } as const;
 
 export type ModelConfig = ConfigOf<typeof schema>;
+
+/** The gRPC port to bind: replicas and test stacks move it with their HTTP port. */
+export function grpcPortOf(config: Pick<ModelConfig, 'port' | 'grpcPort'>): number {
+  if (config.grpcPort >= 0) return config.grpcPort;
+  return config.port === 0 ? 0 : config.port + 10;
+}
 
 export function loadModelConfig(options: Partial<LoadOptions<typeof schema>> = {}): ModelConfig {
   return loadConfig(schema, { prefix: envPrefix('model'), ...options });

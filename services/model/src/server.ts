@@ -6,10 +6,12 @@
 import express from 'express';
 import { Gauge } from 'prom-client';
 import { TensorhopError } from '@tensorhop/protocol';
-import { createLogger, createService, type Service } from '@tensorhop/kit';
-import type { ModelConfig } from './config.js';
+import { createLogger, createService, type Listening, type Service } from '@tensorhop/kit';
+import { grpcPortOf, type ModelConfig } from './config.js';
 import { createModelRuntime, mountTfServingRoutes, type ModelInfo, type ModelRuntime } from './index.js';
 import { createModelStage } from './stage.js';
+import { modelCatalog } from './oip/catalog.js';
+import { withGrpc } from './oip/grpc-lifecycle.js';
 
 export { loadModelConfig, type ModelConfig } from './config.js';
 export { DEFAULT_REPOSITORY } from './repository/repository.js';
@@ -22,6 +24,8 @@ function describeRuntime(m: ModelInfo): string {
 export interface ModelService extends Service {
   /** Resolves when every model is loaded and warm; rejects when loading failed. */
   loaded: Promise<ModelRuntime>;
+  /** Listens on the HTTP port and on the gRPC port (`grpcPort`). */
+  listen(): Promise<Listening & { grpcPort?: number }>;
 }
 
 export function createServer(config: ModelConfig, options: { crashValue?: number } = {}): ModelService {
@@ -71,10 +75,12 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   };
 
   const tfServing = express.Router();
+  const catalog = modelCatalog(current);
   const service = createService({
     stage: createModelStage(current, () => runtime !== undefined && runtime.ready()),
     config,
     logger: log,
+    oip: catalog,
     routes: (app) => {
       app.use('/v1/models', (_req, res, next) => {
         if (runtime) return next();
@@ -130,11 +136,13 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   );
 
   const close = service.close;
-  return Object.assign(service, {
+  const model = Object.assign(service, {
     loaded,
     close: async () => {
       await close();
       await (await loaded.catch(() => undefined))?.close();
     },
   });
+  const ready = async () => runtime !== undefined && runtime.ready() && !service.door.isDraining();
+  return withGrpc(model, { catalog, ready }, config.host, grpcPortOf(config));
 }

@@ -1,6 +1,7 @@
 /** Flag parsing shared by the commands: one clear line for a bad flag, typed values. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_GATEWAY, type Mode } from '@tensorhop/sdk';
+import { protocolFlag } from './oip-commands.js';
 
 /** A mistake in the command line: reported in one line, exit status 2. */
 export class UsageError extends Error {
@@ -20,6 +21,7 @@ export const CHAIN_OPTIONS = {
   mode: { type: 'string' },
   model: { type: 'string' },
   'top-k': { type: 'string' },
+  protocol: { type: 'string' },
 } as const satisfies Options;
 
 /** Parses `args` strictly; an unknown or malformed flag becomes a UsageError. */
@@ -64,8 +66,15 @@ export function gatewayFlag(raw: string | undefined): string {
 }
 
 /** The SDK options the chain flags give. */
-export function chainOptions(values: { gateway?: string; mode?: string; model?: string; 'top-k'?: string }) {
+export function chainOptions(values: {
+  gateway?: string;
+  mode?: string;
+  model?: string;
+  'top-k'?: string;
+  protocol?: string;
+}) {
   return {
+    protocol: protocolFlag(values.protocol),
     gateway: gatewayFlag(values.gateway),
     mode: modeFlag(values.mode),
     topK: intFlag('top-k', values['top-k'], 5, 1000),

@@ -108,7 +108,7 @@ async function run(job: BatchJob, done: Set<string>, tally: BatchTally, signal: 
 export async function batchCommand(args: string[]): Promise<number> {
   const job = parseJob(args);
   await checkFiles(job);
-  await checkGateway(job.options.gateway);
+  await checkGateway(job.options.gateway, job.options.protocol);
   const { keys: done, droppedBytes } = await scanOutput(job.output);
   if (droppedBytes > 0) {
     process.stderr.write(`batch: dropped a torn last line (${droppedBytes} bytes); redoing it\n`);

@@ -33,7 +33,7 @@ export async function classifyCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('classify: give at least one image URL or file');
   const options = chainOptions(values);
   const inputs = await readInputs(positionals);
-  await checkGateway(options.gateway);
+  await checkGateway(options.gateway, options.protocol);
   const results = await classify(inputs, { ...options, agents: keepAliveAgents(8) });
   const keyed = [...results].map(([key, r]) => ({ key, ...r }));
   if (values.json) process.stdout.write(keyed.map(resultLine).join(''));

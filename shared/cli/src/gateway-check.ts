@@ -27,8 +27,9 @@ export async function getGateway(gateway: string, path: string, timeoutMs = 5000
 }
 
 /** @throws CommandError when the gateway does not answer /healthz with 200 */
-export async function checkGateway(gateway: string): Promise<void> {
-  const { status } = await getGateway(gateway, '/healthz');
+export async function checkGateway(gateway: string, protocol = 'tensorhop'): Promise<void> {
+  const path = protocol === 'oip' ? '/v2/health/live' : '/healthz';
+  const { status } = await getGateway(gateway, path);
   if (status !== 200)
-    throw new CommandError(`the gateway at ${gateway} answered /healthz with HTTP ${status}`);
+    throw new CommandError(`the gateway at ${gateway} answered ${path} with HTTP ${status}`);
 }

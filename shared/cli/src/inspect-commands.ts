@@ -4,6 +4,7 @@ import { metadata, STAGES, isStage } from '@tensorhop/sdk';
 import { CommandError, UsageError, gatewayFlag, parseFlags } from './args.js';
 import { checkGateway, getGateway } from './gateway-check.js';
 import { formatTable } from './table.js';
+import { oipHealthCommand, oipMetadataCommand, protocolFlag } from './oip-commands.js';
 
 const io = (kind: string, x: IOMetadata): string[] => [
   `${kind} ${x.name}`,
@@ -16,8 +17,12 @@ export async function metadataCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags('metadata', args, {
     gateway: { type: 'string' },
     json: { type: 'boolean' },
+    protocol: { type: 'string' },
   });
   const stage = positionals[0] ?? '';
+  if (protocolFlag(values.protocol) === 'oip' && positionals.length === 1) {
+    return oipMetadataCommand(gatewayFlag(values.gateway), stage, values.json === true);
+  }
   if (!isStage(stage) || positionals.length > 1) {
     throw new UsageError(`metadata: give one stage: ${STAGES.join(', ')}`);
   }
@@ -55,10 +60,14 @@ interface Readiness {
 }
 
 export async function healthCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseFlags('health', args, { gateway: { type: 'string' } });
+  const { values, positionals } = parseFlags('health', args, {
+    gateway: { type: 'string' },
+    protocol: { type: 'string' },
+  });
   if (positionals.length > 0)
     throw new UsageError(`health: unexpected argument ${JSON.stringify(positionals[0])}`);
   const gateway = gatewayFlag(values.gateway);
+  if (protocolFlag(values.protocol) === 'oip') return oipHealthCommand(gateway);
   const { status, body } = await getGateway(gateway, '/readyz');
   const state = (typeof body === 'object' && body !== null ? body : {}) as Readiness;
   const rows = [['POOL', 'READY', 'REPLICAS']];

@@ -26,6 +26,9 @@ options:
   --mode client|server|hybrid     (classify, batch) who carries the bytes (default hybrid)
   --model NAME                    (classify, batch) the model (default: the service's default model)
   --top-k K                       (classify, batch) classes per image (default 5)
+  --protocol tensorhop|oip        (classify, batch, metadata, health) speak the Open Inference
+                                  Protocol (/v2) instead: metadata <model> and health work with
+                                  any OIP server; classify and batch in modes hybrid and server
   --concurrency N                 (batch) requests in flight (default 32)
   --batch-size N                  (batch) rows per request (default 64)
   --resume                        (batch) skip keys already in --output

@@ -1,11 +1,12 @@
 /** `tensorhop up`: start the local stack, print how to call it, stop everything on Ctrl-C. */
+import { oipCurlExample } from './oip-example.js';
 import { planStack, startStack } from './stack.js';
 
 /**
  * A hand-drawn "1" (28×28 PNG) as a data: URL, so the printed example works on any machine, even
  * one without internet access or with the SSRF guard closed to local addresses.
  */
-const EXAMPLE_URL =
+export const EXAMPLE_URL =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABwAAAAcCAYAAAByDd+UAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAPklEQVRIie3' +
   'SMQoAIAwEwf3/p2OtV6QJWrgDth6EpS7DwecnBbbn4MmTBqPpGE0wmo7RBKPpGM045r+szwcXIS5FVp+B4iMAAAAASUVORK5CYII=';
 
@@ -54,5 +55,9 @@ export async function up(options: { gateway?: boolean } = {}): Promise<void> {
       'preprocessor turns it into the 28×28 tensor the model asks for, and the model answers with ' +
       'the top classes and scores for key "one" (its first class is "1").',
   );
+  out('');
+  out('The same with the Open Inference Protocol (KServe v2; JSON a person can read):');
+  out(`  ${oipCurlExample(plan.entry, EXAMPLE_URL)}`);
+  out('');
   out('Or with the command line: npx tensorhop classify <url|file>...   Press Ctrl-C to stop.');
 }

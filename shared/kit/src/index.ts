@@ -17,3 +17,6 @@ export { readBody } from './body.js';
 export { runService } from './run.js';
 export { Semaphore } from './semaphore.js';
 export type { Runnable } from './run.js';
+export * from './infer-door.js';
+export * from './oip/index.js';
+export type { Outcome } from './infer-handler.js';

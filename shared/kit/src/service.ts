@@ -20,6 +20,8 @@ import {
 import { readBody } from './body.js';
 import { hopHeaders } from './hops.js';
 import { handleInfer, parseConfig } from './infer-handler.js';
+import { createInferDoor, type InferDoor } from './infer-door.js';
+import { mountOipRoutes, stageCatalog, type OipCatalog } from './oip/index.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
 import { createMemoryBudget } from './memory-budget.js';
@@ -37,6 +39,8 @@ export interface ServiceOptions {
   metrics?: ServiceMetrics;
   /** Mounts extra routes (e.g. TF Serving's REST API) before the protocol's own. */
   routes?: (app: Express, service: Service) => void;
+  /** The models served under the Open Inference Protocol's `/v2/models`. @default the stage itself */
+  oip?: OipCatalog;
 }
 
 export interface Listening {
@@ -50,6 +54,8 @@ export interface Service {
   log: Logger;
   metrics: ServiceMetrics;
   config: ServiceConfig;
+  /** Runs infer requests of other protocols (OIP REST, gRPC) under the same bounds as POST /. */
+  door: InferDoor;
   /** This stage's metadata; `config` names what to describe (e.g. a model). */
   metadata(config?: Readonly<Record<string, unknown>>): Promise<Metadata>;
   /** Starts listening on the configured host and port (0 picks a free port). */
@@ -107,8 +113,24 @@ export function createService(options: ServiceOptions): Service {
     ...(await stage.metadata?.(asked)),
   });
 
-  const service: Service = { app, log, metrics, config, metadata, listen, close };
+  const door = createInferDoor({
+    ...{ stage, config, log, metrics, budget, isDraining: () => draining },
+    enter: () => {
+      if (inflight >= config.maxInflight) return false;
+      metrics.inflight.set(++inflight);
+      return true;
+    },
+    leave: () => void metrics.inflight.set(--inflight),
+  });
+  const service: Service = { app, log, metrics, config, door, metadata, listen, close };
   options.routes?.(app, service);
+  mountOipRoutes(app, {
+    config,
+    door,
+    catalog: options.oip ?? stageCatalog(metadata, stage.name),
+    server: { name: 'tensorhop', version: SERVER_NAME.split('/')[1] ?? '' },
+    ready: async () => (await readiness.check()).ready,
+  });
 
   app.get('/', async (_req, res) => {
     res.json(

@@ -17,3 +17,4 @@ export { deadline, sleep, type Deadline } from './utils/deadline.js';
 export { parseRetryAfter } from './utils/retry-after.js';
 export * from './utils/bytes.js';
 export * from './preprocess/index.js';
+export * from './oip/index.js';

@@ -1,7 +1,9 @@
 /** Options checked once per `classify()` or `pipe()` call, and what every chunk of the call shares. */
 import { metadataRaw as metadata, type CallOptions } from './client-core.js';
 import { badRequest } from '@tensorhop/protocol';
-import { endpointsOf } from './endpoints.js';
+import { DEFAULT_GATEWAY, STAGES, endpointsOf } from './endpoints.js';
+import { oipModelUrl } from './oip.js';
+import type { Endpoints } from './types.js';
 import { preprocessConfig } from './preprocess-hint.js';
 import { retryPolicy, type RetryPolicy } from './retry.js';
 import type { ChainContext } from './sequencing.js';
@@ -18,6 +20,17 @@ function positiveInt(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
     throw badRequest(`${name} must be a positive integer, got ${value}`);
   }
+}
+
+/** Each stage as an OIP model (`<base>/v2/models/<stage>`), on its endpoint or the gateway. */
+function oipEndpoints(options: ClassifyOptions): Endpoints {
+  const base = (stage: (typeof STAGES)[number]) =>
+    options.endpoints?.[stage] ?? options.gateway ?? DEFAULT_GATEWAY;
+  return {
+    downloader: oipModelUrl(base('downloader'), 'downloader'),
+    preprocessor: oipModelUrl(base('preprocessor'), 'preprocessor'),
+    model: oipModelUrl(base('model'), options.model ?? 'model'),
+  };
 }
 
 /** @throws BAD_REQUEST for an invalid option, or a model asked of server sequencing */
@@ -38,10 +51,15 @@ export function runContext(options: ClassifyOptions): RunContext {
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.agents ? { agents: options.agents } : {}),
   };
-  const endpoints = endpointsOf(options);
+  const oip = options.protocol === 'oip';
+  if (oip && mode === 'client') {
+    throw badRequest('protocol oip runs modes hybrid and server (client mode needs the preprocess hint)');
+  }
+  const endpoints = oip ? oipEndpoints(options) : endpointsOf(options);
   let hint: Promise<Record<string, unknown>> | undefined;
   const chain: ChainContext = {
     mode,
+    ...(oip ? { protocol: 'oip' as const } : {}),
     endpoints,
     modelConfig: {
       ...(options.model === undefined ? {} : { model: options.model }),

@@ -22,3 +22,4 @@ export {
 // The wire types and tensor helpers, so an app needs one import.
 export * from '@tensorhop/protocol';
 export { preprocessConfig } from './preprocess-hint.js';
+export { oipInferRaw, oipMetadata, oipModelUrl, oipServer, type Protocol } from './oip.js';

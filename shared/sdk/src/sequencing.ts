@@ -15,6 +15,7 @@
 import { buildInferRequest, inferRaw, type CallOptions, type RawReply } from './client-core.js';
 import type { Hop, RouteMode, Tensor } from '@tensorhop/protocol';
 import { classifyRows } from './model-rows.js';
+import { oipInferRaw, type Protocol } from './oip.js';
 import { RowBook, replyFailure, thrownFailure, type RowOutcome } from './row-book.js';
 import type { Endpoints, Mode } from './types.js';
 
@@ -25,6 +26,8 @@ export interface ChainContext {
   modelConfig: Record<string, unknown>;
   topK: number | undefined;
   call: CallOptions;
+  /** `oip`: the endpoints are OIP model URLs and each call speaks the Open Inference Protocol. */
+  protocol?: Protocol;
   /** The preprocessor config for client mode (read once from the model's metadata). */
   preprocessConfig(): Promise<Record<string, unknown>>;
 }
@@ -81,7 +84,8 @@ export async function attemptRows(
         ...(config ? { config } : {}),
         route: { next: step.next, mode: step.mode },
       });
-      const reply: RawReply = await inferRaw(step.url, request, ctx.call);
+      const send = ctx.protocol === 'oip' ? oipInferRaw : inferRaw;
+      const reply: RawReply = await send(step.url, request, ctx.call);
       const { response } = reply;
       book.rowErrors(response.errors, (reply.retryAfterSeconds ?? 0) * 1000);
       if (i === steps.length - 1) book.succeed(classifyRows(response, ctx.topK));

@@ -1,6 +1,7 @@
 /** The SDK's inputs, results and options. */
 import type { HttpAgents } from './client-core.js';
 import type { Encoding } from '@tensorhop/protocol';
+import type { Protocol } from './oip.js';
 
 /** One image: its URL (fetched by the downloader) or its encoded bytes (sent to the preprocessor). */
 export type ImageInput = string | URL | Uint8Array | ArrayBuffer | Blob;
@@ -73,6 +74,11 @@ export interface ClassifyOptions {
   timeoutMs?: number;
   /** @default 'protobuf' */
   encoding?: Encoding;
+  /**
+   * `oip`: speak the Open Inference Protocol (`/v2/models/{stage}/infer`, binary tensors) instead
+   * of tensorhop's own; modes hybrid and server. @default 'tensorhop'
+   */
+  protocol?: Protocol;
   /** Node keep-alive agents (see `@tensorhop/sdk/node`); ignored in browsers. */
   agents?: HttpAgents;
   /** Retries of a chunk refused as overloaded or unavailable. */
