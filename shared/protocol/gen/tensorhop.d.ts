@@ -816,6 +816,12 @@ export namespace tensorhop {
             /** StageTiming bytesOut. */
             bytesOut: number;
 
+            /** StageTiming traceId. */
+            traceId: string;
+
+            /** StageTiming spanId. */
+            spanId: string;
+
             /**
              * Creates a new StageTiming instance using the specified properties.
              * @param [properties] Properties to set
@@ -892,6 +898,12 @@ export namespace tensorhop {
 
                 /** StageTiming bytesOut */
                 bytesOut?: (number|null);
+
+                /** StageTiming traceId */
+                traceId?: (string|null);
+
+                /** StageTiming spanId */
+                spanId?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

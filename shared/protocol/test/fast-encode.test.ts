@@ -65,6 +65,8 @@ test('responses decode to the same message as the generated encoder writes', () 
         rowsOut: 2,
         bytesIn: 6272,
         bytesOut: 8,
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: '00f067aa0ba902b7',
       },
     ],
   };
