@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config.js';
 import { createCors } from './cors.js';
 import { DnsDiscovery } from './dns-discovery.js';
 import { Exchange, type ExchangeDeps } from './exchange.js';
+import { createGatewayTracing } from './gateway-trace.js';
 import { HealthChecker } from './health-checker.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createOwnRoutes } from './own-routes.js';
@@ -54,6 +55,7 @@ export interface Gateway {
 export function createServer(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const log = options.logger ?? createLogger('gateway', config.logLevel);
   const specs = parseUpstreams(config.upstreams);
+  const tracing = createGatewayTracing(log);
   const pools = new Map(specs.map((s) => [s.name, new Pool(s.name, config.maxInflightPerReplica)]));
   for (const spec of specs) pools.get(spec.name)?.setReplicas(spec.urls);
   const view = () =>
@@ -142,6 +144,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     req.headers['x-trace-id'] = traceId;
     forwardedFor(req);
     req.url = route.path;
+    tracing.begin(req, res, route.pool, traceId);
     new Exchange(req, res, pool, deps, traceId).start();
   }
 
@@ -150,6 +153,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
   server.headersTimeout = 66_000;
 
   async function listen(): Promise<Listening> {
+    await tracing.ready;
     await dns.start();
     await health.start();
     await new Promise<void>((resolve, reject) => {
@@ -178,6 +182,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     health.stop();
     dns.stop();
     proxy.agent.destroy();
+    await tracing.shutdown();
   }
 
   return { config, log, metrics, pools, server, listen, close, checkHealth: () => health.checkAll() };

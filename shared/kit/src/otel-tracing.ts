@@ -93,6 +93,16 @@ function finish(span: Span, r: SpanResult, isError: (status: number) => boolean)
   span.end();
 }
 
+function urlAttributes(url: string | undefined): Attributes {
+  if (url === undefined) return {};
+  const target = new URL(url);
+  return {
+    [ATTR_URL_FULL]: target.href,
+    [ATTR_SERVER_ADDRESS]: target.hostname,
+    [ATTR_SERVER_PORT]: Number(target.port || (target.protocol === 'https:' ? 443 : 80)),
+  };
+}
+
 let diagSet = false;
 
 /** The SDK's own warnings (an unreachable collector, say) go to the service's log, once per process. */
@@ -159,22 +169,13 @@ export async function createOtelTracing(
       w3cTraceId: own.traceId,
       spanId: own.spanId,
       responseHeaders: () => traceResponseHeaders(t, own.spanId, own.traceFlags),
-      hop(hop: string, url: string): HopSpan {
-        const target = new URL(url);
-        const client = tracer.startSpan(
-          `hop ${hop}`,
-          {
-            kind: SpanKind.CLIENT,
-            attributes: {
-              'tensorhop.hop': hop,
-              [ATTR_HTTP_REQUEST_METHOD]: 'POST',
-              [ATTR_URL_FULL]: target.href,
-              [ATTR_SERVER_ADDRESS]: target.hostname,
-              [ATTR_SERVER_PORT]: Number(target.port || (target.protocol === 'https:' ? 443 : 80)),
-            },
-          },
-          context,
-        );
+      hop(hop: string, url?: string): HopSpan {
+        const attributes = {
+          'tensorhop.hop': hop,
+          [ATTR_HTTP_REQUEST_METHOD]: 'POST',
+          ...urlAttributes(url),
+        };
+        const client = tracer.startSpan(`hop ${hop}`, { kind: SpanKind.CLIENT, attributes }, context);
         const sc = client.spanContext();
         const headers: Record<string, string> = {
           traceparent: formatTraceparent(sc.traceId, sc.spanId, sc.traceFlags),

@@ -48,8 +48,8 @@ export interface StageSpan {
   readonly spanId: string;
   /** Headers for the reply: `traceparent` (this span), `tracestate`, `x-trace-id`. */
   responseHeaders(): Record<string, string>;
-  /** Starts the client span of a call to hop `name` at `url`. */
-  hop(name: string, url: string): HopSpan;
+  /** Starts the client span of a call to hop `name` (at `url`, when known). */
+  hop(name: string, url?: string): HopSpan;
   end(result: SpanResult): void;
 }
 
