@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { benchCodec, benchHop } from './protocol.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
+import { benchTracing } from './tracing.js';
 
 const sections: Record<string, () => Promise<unknown>> = {
   protocol: async () => {
@@ -25,6 +26,7 @@ const sections: Record<string, () => Promise<unknown>> = {
     const mod = (await import(script.href)) as { benchProxy?: () => Promise<unknown> };
     await mod.benchProxy?.();
   },
+  tracing: benchTracing,
   headline: async () => {
     const script = new URL('./headline.ts', import.meta.url);
     if (!existsSync(script)) return console.log('\nheadline: not built yet');
