@@ -1,7 +1,8 @@
 /**
  * A small OTLP/HTTP trace receiver on loopback: accepts `POST /v1/traces` in OTLP's JSON encoding
  * (the services export with OTEL_EXPORTER_OTLP_PROTOCOL=http/json) and keeps every span with the
- * `service.name` of the resource that sent it.
+ * `service.name` of the resource that sent it. Protobuf exports (the default encoding) are
+ * accepted and counted, not decoded.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,8 +34,10 @@ export interface ReceivedSpan {
 export interface OtlpReceiver {
   url: string;
   spans: ReceivedSpan[];
-  /** Requests that were not OTLP JSON on /v1/traces. */
+  /** Requests that were not OTLP on /v1/traces. */
   rejected: number;
+  /** OTLP protobuf exports received (bytes of each). */
+  protobuf: number[];
   /** Waits until `done(spans)` holds (polls), or throws after `timeoutMs`. */
   waitFor(done: (spans: ReceivedSpan[]) => boolean, timeoutMs?: number): Promise<ReceivedSpan[]>;
   close(): Promise<void>;
@@ -65,15 +68,17 @@ interface ExportRequest {
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
   let rejected = 0;
+  const protobuf: number[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (
-        req.method !== 'POST' ||
-        req.url !== '/v1/traces' ||
-        !req.headers['content-type']?.includes('json')
-      ) {
+      const type = req.headers['content-type'] ?? '';
+      if (req.method === 'POST' && req.url === '/v1/traces' && type === 'application/x-protobuf') {
+        protobuf.push(Buffer.concat(chunks).length);
+        return void res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      }
+      if (req.method !== 'POST' || req.url !== '/v1/traces' || !type.includes('json')) {
         rejected++;
         return void res.writeHead(415).end();
       }
@@ -102,6 +107,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     spans,
+    protobuf,
     get rejected() {
       return rejected;
     },

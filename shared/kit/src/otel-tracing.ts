@@ -83,10 +83,13 @@ function finish(span: Span, r: SpanResult, isError: (status: number) => boolean)
     a['tensorhop.row_errors'] = r.errors.length;
     if (r.errors.length) a['tensorhop.error_codes'] = [...new Set(r.errors.map((e) => e.code))].sort();
   }
-  if (r.error !== undefined) a[ATTR_ERROR_TYPE] = errorType(r.error);
-  else if (isError(r.status)) a[ATTR_ERROR_TYPE] = String(r.status);
+  // A refused request (4xx on a server span) is the caller's mistake, not a failed span: its
+  // code is kept, the span stays unset.
+  const failed = r.status === 0 || isError(r.status);
+  if (r.error !== undefined) a['tensorhop.error_code'] = errorType(r.error);
+  if (failed) a[ATTR_ERROR_TYPE] = r.error !== undefined ? errorType(r.error) : String(r.status);
   span.setAttributes(a);
-  if (r.error !== undefined || isError(r.status)) {
+  if (failed) {
     const message = r.error instanceof Error ? r.error.message : `HTTP ${r.status}`;
     span.setStatus({ code: SpanStatusCode.ERROR, message });
   }
