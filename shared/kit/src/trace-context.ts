@@ -123,13 +123,36 @@ export function resolveTrace(carrier: TraceCarrier): IncomingTrace {
   return { traceId: fresh, w3cTraceId: fresh, flags: 0 };
 }
 
-const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+
+/**
+ * A trace carrier from any keyed source: `get('traceparent')`, `get('tracestate')`,
+ * `get('x-trace-id')`; the first value is taken from arrays. For gRPC metadata:
+ * `traceCarrierFrom((k) => metadata.get(k))`.
+ */
+export function traceCarrierFrom(get: (name: string) => unknown): TraceCarrier {
+  return {
+    traceparent: text(get('traceparent')),
+    tracestate: text(get('tracestate')),
+    traceId: text(get('x-trace-id')),
+  };
+}
 
 /** The trace carrier of an HTTP request: `traceparent`, `tracestate` and `x-trace-id`. */
 export function traceCarrierOf(headers: IncomingHttpHeaders): TraceCarrier {
-  return {
-    traceparent: first(headers.traceparent),
-    tracestate: first(headers.tracestate),
-    traceId: first(headers['x-trace-id']),
-  };
+  return traceCarrierFrom((name) => headers[name]);
+}
+
+/**
+ * The trace carrier of an Open Inference Protocol request: string `parameters.traceparent` and
+ * `parameters.tracestate` win over `fallback` (the HTTP headers or gRPC metadata of the call).
+ */
+export function traceCarrierOfOip(
+  parameters: Readonly<Record<string, unknown>> | undefined,
+  fallback: TraceCarrier = {},
+): TraceCarrier {
+  const traceparent = text(parameters?.traceparent);
+  if (traceparent === undefined) return fallback;
+  return { ...fallback, traceparent, tracestate: text(parameters?.tracestate) };
 }

@@ -12,6 +12,9 @@ import {
   parseTraceparent,
   plainTracing,
   resolveTrace,
+  traceCarrierFrom,
+  traceCarrierOf,
+  traceCarrierOfOip,
   tracingSettings,
   w3cTraceIdOf,
 } from '@tensorhop/kit';
@@ -96,6 +99,33 @@ describe('the trace id of a call', () => {
       tracestate: 'v=1',
     });
     assert.deepEqual(plainTracing.startStage('x infer', {}).hop('next').headers, {});
+  });
+});
+
+describe('trace carriers', () => {
+  test('HTTP headers, gRPC-style metadata and OIP parameters', () => {
+    assert.deepEqual(traceCarrierOf({ traceparent: VALID, 'x-trace-id': 'job-1' }), {
+      traceparent: VALID,
+      tracestate: undefined,
+      traceId: 'job-1',
+    });
+    const metadata = new Map<string, string[]>([
+      ['traceparent', [VALID]],
+      ['tracestate', ['a=1']],
+    ]);
+    assert.deepEqual(
+      traceCarrierFrom((k) => metadata.get(k)),
+      { traceparent: VALID, tracestate: 'a=1', traceId: undefined },
+    );
+    const headers = { traceparent: `00-${'1'.repeat(32)}-${PARENT}-01`, traceId: 'job-2' };
+    // A parameter wins over the headers; a non-string parameter is ignored.
+    assert.deepEqual(traceCarrierOfOip({ traceparent: VALID }, headers), {
+      ...headers,
+      traceparent: VALID,
+      tracestate: undefined,
+    });
+    assert.deepEqual(traceCarrierOfOip({ traceparent: 42 }, headers), headers);
+    assert.deepEqual(traceCarrierOfOip(undefined), {});
   });
 });
 
