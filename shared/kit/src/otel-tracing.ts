@@ -54,10 +54,11 @@ const SHUTDOWN_MS = 5000;
  */
 class RequestIdGenerator extends RandomIdGenerator {
   next: string | undefined;
+  private readonly random = new RandomIdGenerator();
   override generateTraceId = (): string => {
     const id = this.next;
     this.next = undefined;
-    return id ?? new RandomIdGenerator().generateTraceId();
+    return id ?? this.random.generateTraceId();
   };
 }
 

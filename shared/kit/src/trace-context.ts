@@ -27,7 +27,7 @@ export interface IncomingTrace {
   /** W3C trace flags; bit 0 is "sampled". */
   flags: number;
   tracestate?: string;
-  /** The traceparent exactly as received (valid), for passing on when this process exports nothing. */
+  /** The caller's traceparent (valid, in version 00's form), for passing on when nothing is exported. */
   traceparent?: string;
 }
 
@@ -114,7 +114,8 @@ export function resolveTrace(carrier: TraceCarrier): IncomingTrace {
       w3cTraceId: parent.traceId,
       parentSpanId: parent.spanId,
       flags: parent.flags,
-      traceparent: (carrier.traceparent as string).trim(),
+      // Passed on in version 00's form: a later version's extra fields are not ours to forward.
+      traceparent: formatTraceparent(parent.traceId, parent.spanId, parent.flags),
       ...(tracestate ? { tracestate } : {}),
     };
   }

@@ -99,6 +99,11 @@ describe('the trace id of a call', () => {
       tracestate: 'v=1',
     });
     assert.deepEqual(plainTracing.startStage('x infer', {}).hop('next').headers, {});
+    // A later version's extra fields are not passed on.
+    const later = plainTracing.startStage('x infer', {
+      traceparent: `01-${TRACE}-${PARENT}-01-${'f'.repeat(900)}`,
+    });
+    assert.deepEqual(later.hop('next').headers, { traceparent: VALID });
   });
 });
 
