@@ -11,6 +11,7 @@ const roots = [
   'services/preprocessor/test',
   'services/model/test',
   'services/gateway/test',
+  'compose/test',
   'test',
 ];
 const only = process.argv.slice(2);

@@ -53,7 +53,7 @@ async function post(url: string, next: string, values: number[]) {
   );
   const res = await fetch(url, {
     method: 'POST',
-    body,
+    body: Buffer.from(body),
     headers: { 'content-type': 'application/x-protobuf' },
   });
   await res.arrayBuffer();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { classify, pipe, type Mode, type PipeOptions } from '@tensorhop/sdk';
-import { benchCeiling } from '../../services/model/src/index.js';
+import { benchCeiling } from '../../services/model/bench/harness.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { countingAgent } from './counting-agent.js';
 import { cpuPerRow, treeCpu } from './process-cpu.js';

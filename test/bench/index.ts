@@ -3,14 +3,16 @@
  * `npm run bench -- <section>...` runs only the named ones.
  */
 import { existsSync } from 'node:fs';
-import { benchCodec, benchHop } from './protocol.js';
+import { benchCodec, benchHop, benchSplice } from './protocol.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
+import { benchOnnx } from './model-onnx.js';
 import { benchTracing } from './tracing.js';
 
 const sections: Record<string, () => Promise<unknown>> = {
   protocol: async () => {
     await benchCodec();
+    benchSplice();
     await benchHop();
   },
   downloads: benchDownloads,
@@ -20,6 +22,7 @@ const sections: Record<string, () => Promise<unknown>> = {
     await benchBatching('mnist');
     await modelCeiling('mobilenet_v2', 5);
   },
+  onnx: () => benchOnnx(),
   gateway: async () => {
     const script = new URL('../../services/gateway/scripts/bench-proxy.ts', import.meta.url);
     if (!existsSync(script)) return console.log('\ngateway: bench-proxy.ts missing');

@@ -5,12 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
-  benchCeiling,
-  benchClients,
-  DEFAULT_REPOSITORY,
-  type CeilingRow,
-} from '../../services/model/src/index.js';
+import { benchCeiling, benchClients, type CeilingRow } from '../../services/model/bench/harness.js';
+import { DEFAULT_REPOSITORY } from '../../services/model/src/index.js';
 import { printTable } from './report.js';
 
 export const BENCH_MODELS = {

@@ -2,8 +2,14 @@
  * The downloader stage: URLs (STRING, one per row) → the fetched image bytes. A row that cannot be
  * fetched fails alone with its DOWNLOAD_* code; the other rows go on.
  */
-import { DType, badRequest, isStringTensor, stringTensor } from '@tensorhop/protocol';
-import { createService, type Service, type StageDefinition, type StageRowError } from '@tensorhop/kit';
+import { DType, badRequest, isStringTensor, isTensorhopError, stringTensor } from '@tensorhop/protocol';
+import {
+  createService,
+  type Service,
+  type StageContext,
+  type StageDefinition,
+  type StageRowError,
+} from '@tensorhop/kit';
 import type { DownloaderConfig } from './config.js';
 import { createDownloader } from './core/index.js';
 
@@ -36,14 +42,27 @@ export function createServer(config: DownloaderConfig): Service {
       const errors: StageRowError[] = [];
       results.forEach((r, i) => {
         const key = ctx.keys[i] as string;
-        if (r.ok) {
-          keys.push(key);
-          images.push(r.bytes);
-        } else errors.push({ key, code: r.code, message: r.message });
+        if (!r.ok) return errors.push({ key, code: r.code, message: r.message });
+        // Downloaded bytes are held until the reply is sent: they count against the process's
+        // memory budget and the reply's size limit, and a row that does not fit fails alone.
+        const refused = reserve(ctx, r.bytes.byteLength);
+        if (refused) return errors.push({ key, ...refused });
+        keys.push(key);
+        images.push(r.bytes);
       });
       return { outputs: { images: stringTensor(images) }, keys, errors };
     },
     close: () => downloader.close(),
   };
   return createService({ stage, config });
+}
+
+function reserve(ctx: StageContext, bytes: number): Pick<StageRowError, 'code' | 'message'> | undefined {
+  try {
+    ctx.reserveOutput(bytes);
+    return undefined;
+  } catch (error) {
+    if (!isTensorhopError(error)) throw error;
+    return { code: error.code, message: error.message };
+  }
 }

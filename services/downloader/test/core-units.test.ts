@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ConfigError } from '@tensorhop/kit';
 import { parseRetryAfter } from '@tensorhop/protocol';
+import { loadDownloaderConfig } from '../src/config.js';
 import { backoffDelay } from '../src/core/backoff.js';
 import { HostLimiter } from '../src/core/limiter.js';
 import { ByteLruCache } from '../src/core/lru-cache.js';
-import {
-  DEFAULT_DOWNLOADER_OPTIONS,
-  downloaderOptionsFromEnv,
-  resolveDownloaderOptions,
-} from '../src/core/index.js';
+import { DEFAULT_DOWNLOADER_OPTIONS, resolveDownloaderOptions } from '../src/core/index.js';
 
 describe('options', () => {
   it('has the documented defaults', () => {
@@ -34,28 +32,37 @@ describe('options', () => {
     assert.throws(() => resolveDownloaderOptions({ allow: ['10.0.0.0/99'] }), /allow/);
   });
 
-  it('reads TENSORHOP_DOWNLOADER_* variables and names the bad one', () => {
-    const options = downloaderOptionsFromEnv({
-      TENSORHOP_DOWNLOADER_TIMEOUT_MS: '1500',
-      TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.0/8, ::1 ,',
-      TENSORHOP_DOWNLOADER_BLOCK_PRIVATE: 'false',
-      TENSORHOP_DOWNLOADER_CACHE_BYTES: '1048576',
+  it("reads TENSORHOP_DOWNLOADER_* through the kit's one config reader, naming the bad variable once", () => {
+    const config = loadDownloaderConfig({
+      env: {
+        TENSORHOP_DOWNLOADER_TIMEOUT_MS: '1500',
+        TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.0/8, ::1 ,',
+        TENSORHOP_DOWNLOADER_BLOCK_PRIVATE: 'false',
+        TENSORHOP_DOWNLOADER_CACHE_BYTES: '1048576',
+      },
     });
-    assert.deepEqual(options, {
-      timeoutMs: 1500,
-      allow: ['127.0.0.0/8', '::1'],
-      blockPrivate: false,
-      cacheBytes: 1048576,
-    });
-    assert.deepEqual(downloaderOptionsFromEnv({}), {});
-    assert.throws(
-      () => downloaderOptionsFromEnv({ TENSORHOP_DOWNLOADER_TIMEOUT_MS: '10s' }),
-      /TENSORHOP_DOWNLOADER_TIMEOUT_MS/,
-    );
-    assert.throws(
-      () => downloaderOptionsFromEnv({ TENSORHOP_DOWNLOADER_ALLOW: '10.0.0.0/8,bogus' }),
-      /TENSORHOP_DOWNLOADER_ALLOW/,
-    );
+    assert.equal(config.fetch.timeoutMs, 1500);
+    assert.deepEqual(config.fetch.allow, ['127.0.0.0/8', '::1']);
+    assert.equal(config.fetch.blockPrivate, false);
+    assert.equal(config.fetch.cacheBytes, 1048576);
+    assert.equal(loadDownloaderConfig({ env: {} }).fetch.timeoutMs, 10_000);
+    const bad: [Record<string, string>, string][] = [
+      [{ TENSORHOP_DOWNLOADER_TIMEOUT_MS: '0' }, 'TENSORHOP_DOWNLOADER_TIMEOUT_MS'],
+      [{ TENSORHOP_DOWNLOADER_TIMEOUT_MS: 'abc' }, 'TENSORHOP_DOWNLOADER_TIMEOUT_MS'],
+      [{ TENSORHOP_DOWNLOADER_ALLOW: '10.0.0.0/8,bogus' }, 'TENSORHOP_DOWNLOADER_ALLOW'],
+      [{ TENSORHOP_DOWNLOADER_BLOCK_PRIVATE: 'maybe' }, 'TENSORHOP_DOWNLOADER_BLOCK_PRIVATE'],
+    ];
+    for (const [env, variable] of bad) {
+      assert.throws(
+        () => loadDownloaderConfig({ env }),
+        (e: unknown) =>
+          e instanceof ConfigError &&
+          e.variable === variable &&
+          e.message.split(variable).length === 2 &&
+          !e.message.includes('\n'),
+        JSON.stringify(env),
+      );
+    }
   });
 });
 

@@ -1,25 +1,32 @@
 /**
  * The failures of a proxied request, as tensorhop errors that name the pool (and the replica when
- * there was one), and which transport errors allow the one retry.
+ * there was one), and which errors of an undelivered attempt allow the one retry.
  */
 import { TensorhopError } from '@tensorhop/protocol';
 import type { NoReplica, Pool } from './pool.js';
 
-/** Errors that mean the call never reached a replica's handler, or was cut before any reply. */
-const RETRYABLE = new Set([
+/**
+ * Transport errors: the connection failed (refused, unreachable, name not resolved, connect
+ * timeout) or was closed under us. They allow a retry only when the attempt wrote nothing.
+ */
+const TRANSPORT = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'ECONNABORTED',
   'EPIPE',
   'ETIMEDOUT',
   'EHOSTUNREACH',
   'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ENOTFOUND',
+  'EAI_AGAIN',
 ]);
 
 export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'ERROR';
 
-export const isRetryable = (code: string): boolean => RETRYABLE.has(code);
+export const isTransportError = (code: string): boolean => TRANSPORT.has(code);
 
-/** 503: no replica is ready (UNAVAILABLE), or every ready one is full (OVERLOADED). */
+/** 503 UNAVAILABLE: the pool knows no replica; 429 OVERLOADED: every candidate is at its limit. */
 export function noReplica(pool: Pool, why: NoReplica, retryAfterSeconds: number): TensorhopError {
   if (why === 'busy') {
     return new TensorhopError('OVERLOADED', `pool ${pool.name}: every replica is at its limit`, {
@@ -27,9 +34,16 @@ export function noReplica(pool: Pool, why: NoReplica, retryAfterSeconds: number)
     });
   }
   const known = pool.replicas.length;
+  const detail =
+    known === 0 ? 'no replica known' : `no replica free (${pool.readyCount()} of ${known} ready)`;
+  return new TensorhopError('UNAVAILABLE', `pool ${pool.name}: ${detail}`, { retryAfterSeconds });
+}
+
+/** 503 UNAVAILABLE: no replica is ready and none could be reached; nothing was delivered. */
+export function unreachable(pool: Pool, code: string, retryAfterSeconds: number): TensorhopError {
   return new TensorhopError(
     'UNAVAILABLE',
-    `pool ${pool.name}: no ready replica (${known === 0 ? 'none known' : `0 of ${known} ready`})`,
+    `pool ${pool.name}: no replica could be reached (0 of ${pool.replicas.length} ready, last ${code})`,
     { retryAfterSeconds },
   );
 }

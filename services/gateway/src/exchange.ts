@@ -1,38 +1,29 @@
 /**
- * One client request on its way through a pool: pick a replica, stream the body to it, and when the
- * call fails before any reply (refused, reset, connect timeout) send it once more to another
- * replica — tensorhop inference is idempotent — never more. Failures that are left become
- * tensorhop errors that name the pool: 502 HOP_UNAVAILABLE, 503 UNAVAILABLE or OVERLOADED,
- * 504 HOP_TIMEOUT, 413 PAYLOAD_TOO_LARGE.
+ * One client request on its way through a pool: read a small body whole, pick a replica, send the
+ * request to it, and when that attempt failed before a byte of it was written (refused, connect
+ * timeout, a keep-alive socket found closed) send it once more to another replica — never more,
+ * and never a request that may have been delivered: a replica that crashed on a request must not
+ * get a second copy to crash on. Failures that are left become tensorhop errors that name the
+ * pool: 502 HOP_UNAVAILABLE, 503 UNAVAILABLE, 429 OVERLOADED, 504 HOP_TIMEOUT, 413 PAYLOAD_TOO_LARGE.
  */
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { TensorhopError } from '@tensorhop/protocol';
-import type { Logger } from 'pino';
-import type { GatewayMetrics } from './metrics.js';
+import { openWhenSafe } from './attempt-socket.js';
+import type { ExchangeDeps } from './exchange-deps.js';
+import { logExchange } from './exchange-log.js';
 import type { Pool } from './pool.js';
-import type { EjectionPolicy, ProxyTarget, Replica } from './replica.js';
+import type { ProxyTarget, Replica } from './replica.js';
 import { RequestBody, type AttemptBody } from './request-body.js';
 import { sendError } from './respond.js';
-import { errorCode, isRetryable, noReplica, replicaFailed, timedOut, tooLarge } from './exchange-errors.js';
-
-export interface ExchangeDeps {
-  /** Starts the proxied call of one attempt (the http-proxy-middleware handler). */
-  proxy(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void;
-  metrics: GatewayMetrics;
-  log: Logger;
-  policy: EjectionPolicy;
-  limits: {
-    bodyLimitBytes: number;
-    retryBufferBytes: number;
-    requestTimeoutMs: number;
-    connectTimeoutMs: number;
-  };
-  /** Seconds a client is told to wait when no replica is ready. */
-  retryAfterSeconds: number;
-  /** Exchanges in progress (the drain on shutdown waits for them). */
-  active: { count: number };
-}
+import {
+  errorCode,
+  isTransportError,
+  noReplica,
+  replicaFailed,
+  timedOut,
+  tooLarge,
+  unreachable,
+} from './exchange-errors.js';
 
 const EXCHANGE = Symbol('tensorhop.exchange');
 
@@ -50,7 +41,7 @@ export class Exchange {
   private answeredBy: Replica | undefined;
   private attempts = 0;
   private fatal: TensorhopError | undefined;
-  private connectTimer: NodeJS.Timeout | undefined;
+  private cancelConnect: (() => void) | undefined;
   private readonly deadline: NodeJS.Timeout;
   private readonly body: RequestBody;
   private readonly started = process.hrtime.bigint();
@@ -66,7 +57,7 @@ export class Exchange {
     const { limits } = deps;
     this.body = new RequestBody(
       req,
-      { maxBytes: limits.bodyLimitBytes, replayBytes: limits.retryBufferBytes },
+      { maxBytes: limits.bodyLimitBytes, bufferBytes: limits.bodyBufferBytes, budget: deps.buffered },
       (received) => this.abort(tooLarge(limits.bodyLimitBytes, received)),
     );
     this.body.onPiped = (upstream) => this.onPiped(upstream);
@@ -78,11 +69,18 @@ export class Exchange {
     res.once('close', () => this.finish());
   }
 
-  /** Sends the request to the next replica in turn. */
-  start(): void {
+  /** Reads a small body whole, then sends the request to the next replica in turn. */
+  async start(): Promise<void> {
+    await this.body.prefetch();
+    if (this.fatal || this.res.writableEnded || this.res.destroyed) return;
     const replica = this.pool.pick();
-    if (typeof replica === 'string') this.reply(noReplica(this.pool, replica, this.deps.retryAfterSeconds));
-    else this.send(replica);
+    if (typeof replica === 'string')
+      return this.reply(noReplica(this.pool, replica, this.deps.retryAfterSeconds));
+    if (this.pool.panic) {
+      this.deps.panic.note(this.pool.name, this.pool.replicas.length);
+      this.deps.metrics.panicRouted.inc({ pool: this.pool.name });
+    }
+    this.send(replica);
   }
 
   private send(replica: Replica): void {
@@ -94,29 +92,19 @@ export class Exchange {
     this.deps.proxy(this.req, this.res, (error) => this.onUpstreamError(error, this.target));
   }
 
-  /** The attempt's upstream request exists: let the body flow once its socket is connected. */
+  /** The attempt's upstream request exists: its body flows once its socket is open. */
   private onPiped(upstream: ClientRequest): void {
     const stream = this.stream;
     this.upstream = upstream;
-    upstream.once('socket', (socket: Socket) => {
-      if (!socket.connecting) return stream?.start();
-      this.connectTimer = setTimeout(() => {
-        const error = Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' });
-        upstream.destroy(error);
-      }, this.deps.limits.connectTimeoutMs);
-      socket.once('connect', () => {
-        clearTimeout(this.connectTimer);
-        stream?.start();
-      });
-    });
+    const open = () => stream?.start();
+    this.cancelConnect = openWhenSafe(upstream, open, this.deps.limits.connectTimeoutMs);
   }
 
-  /** The replica answered: no retry from here on, so the kept body copy goes. */
+  /** The replica answered: the attempt is over, the reply streams back. */
   onResponse(upstreamRes: IncomingMessage): void {
     const replica = this.replica;
     if (!replica) return;
     this.answeredBy = replica;
-    this.body.release();
     replica.recordSuccess();
     upstreamRes.once('close', () => {
       if (upstreamRes.complete) return;
@@ -130,27 +118,31 @@ export class Exchange {
   onUpstreamError(error: unknown, target: unknown): void {
     if (target !== this.target || this.res.writableEnded || this.res.destroyed) return;
     const replica = this.replica;
+    const delivered = this.stream?.open === true;
+    const reused = this.upstream?.reusedSocket === true;
     this.endAttempt();
     if (this.fatal) return this.reply(this.fatal);
     if (!replica || this.answeredBy) return void this.res.destroy();
     if (this.req.destroyed && !this.req.complete) return; // the client went away
     const code = errorCode(error);
-    this.recordFailure(replica, code);
-    if (isRetryable(code) && this.attempts < 2 && this.body.replayable) {
+    // A reused keep-alive socket the replica had closed while idle is a race, not a dead replica.
+    const stale = reused && !delivered;
+    if (!stale) this.recordFailure(replica, code);
+    if (delivered || !isTransportError(code)) {
+      return this.reply(replicaFailed(this.pool, replica.url, code, this.attempts > 1));
+    }
+    if (this.attempts < 2) {
       let next = this.pool.pick(replica);
-      // A reused keep-alive socket the replica had closed is a race, not a dead replica.
-      if (typeof next === 'string' && this.upstreamReusedSocket(code)) next = replica;
+      if (typeof next === 'string' && stale) next = replica;
       if (typeof next !== 'string') {
         this.deps.metrics.retries.inc({ pool: this.pool.name, replica: replica.url });
         this.upstream = undefined;
         return this.send(next);
       }
     }
+    // Nothing was delivered anywhere: with no ready replica, that is the pool being down.
+    if (this.pool.panic) return this.reply(unreachable(this.pool, code, this.deps.retryAfterSeconds));
     this.reply(replicaFailed(this.pool, replica.url, code, this.attempts > 1));
-  }
-
-  private upstreamReusedSocket(code: string): boolean {
-    return (code === 'ECONNRESET' || code === 'EPIPE') && this.upstream?.reusedSocket === true;
   }
 
   /** Stops the exchange with `error`: the current upstream call is cut, the client gets the error. */
@@ -178,7 +170,7 @@ export class Exchange {
 
   /** The current attempt is over (failed or done): it no longer counts as in flight. */
   private endAttempt(): void {
-    clearTimeout(this.connectTimer);
+    this.cancelConnect?.();
     if (this.replica && !this.answeredBy) {
       this.replica.inflight--;
       this.replica = undefined;
@@ -193,7 +185,7 @@ export class Exchange {
   /** The reply has been sent or the client left: account for it once, release what is held. */
   private finish(): void {
     clearTimeout(this.deadline);
-    clearTimeout(this.connectTimer);
+    this.cancelConnect?.();
     if (this.answeredBy) this.answeredBy.inflight--;
     else this.endAttempt();
     if (this.upstream && !this.upstream.destroyed && !this.res.writableFinished) this.upstream.destroy();
@@ -202,19 +194,17 @@ export class Exchange {
     const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
     // 499: the client went away before its reply was sent (nginx's code for it).
     const status = this.res.writableFinished ? this.res.statusCode : 499;
+    this.answeredBy?.served.add();
     const replica = this.answeredBy?.url ?? 'none';
     this.deps.metrics.record(this.pool.name, replica, status, seconds);
-    if (this.deps.log.isLevelEnabled('info')) {
-      const ms = Math.round(seconds * 1e4) / 10;
-      const fields = {
-        trace_id: this.traceId,
-        pool: this.pool.name,
-        replica,
-        status,
-        attempts: this.attempts,
-        ms,
-      };
-      this.deps.log.info(fields, 'proxy');
-    }
+    logExchange(this.deps.log, {
+      trace_id: this.traceId,
+      pool: this.pool.name,
+      path: this.req.url ?? '/',
+      replica,
+      status,
+      attempts: this.attempts,
+      ms: Math.round(seconds * 1e4) / 10,
+    });
   }
 }

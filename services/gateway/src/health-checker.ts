@@ -1,18 +1,22 @@
 /**
  * Active health checks: every replica's `/readyz` on a period, one probe per replica at a time,
- * each with a deadline. A replica is ready while its last probe answered 200.
+ * each with a deadline. A probe without an answer changes readiness only after several in a row
+ * (see `Replica.recordCheck`). Probes are logged at debug only: they are traffic, not news; the changes
+ * they cause are logged at info (ready) and warn (unready).
  */
 import { periodic, type Periodic } from './periodic.js';
 import http from 'node:http';
 import type { Logger } from 'pino';
 import type { Pool } from './pool.js';
-import type { Replica } from './replica.js';
+import type { HealthThresholds, Replica } from './replica.js';
 
 export interface HealthOptions {
   /** @default 2000 */
   intervalMs: number;
-  /** @default 1000 */
+  /** @default 3000 */
   timeoutMs: number;
+  /** @default { unhealthy: 3, healthy: 2 } */
+  thresholds: HealthThresholds;
   log: Logger;
 }
 
@@ -40,7 +44,11 @@ function getReadyz(agent: http.Agent, url: string, timeoutMs: number): Promise<n
 }
 
 export class HealthChecker {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  /**
+   * A new connection per probe: it checks what traffic needs (the replica accepts connections),
+   * and a port nobody listens on shows as refused, not as a reset of a stale kept-alive socket.
+   */
+  private readonly agent = new http.Agent({ keepAlive: false });
   private readonly probing = new Map<Replica, Promise<void>>();
   private readonly loop: Periodic;
 
@@ -62,15 +70,22 @@ export class HealthChecker {
   }
 
   private async probe(pool: Pool, replica: Replica): Promise<void> {
-    const result = await getReadyz(this.agent, replica.url, this.options.timeoutMs);
-    const ready = result === 200;
-    const reason = ready ? '' : typeof result === 'number' ? `/readyz answered ${result}` : result;
-    if (ready !== replica.ready) {
-      const fields = { pool: pool.name, replica: replica.url, ...(ready ? {} : { reason }) };
-      this.options.log.info(fields, ready ? 'replica ready' : 'replica not ready');
-    }
-    replica.ready = ready;
-    replica.reason = reason;
+    const { log, timeoutMs, thresholds } = this.options;
+    const started = Date.now();
+    const result = await getReadyz(this.agent, replica.url, timeoutMs);
+    const outcome =
+      result === 200
+        ? 'pass'
+        : typeof result === 'number' || result === 'ECONNREFUSED'
+          ? 'not-ready'
+          : 'no-answer';
+    const reason =
+      outcome === 'pass' ? '' : typeof result === 'number' ? `/readyz answered ${result}` : result;
+    const fields = { pool: pool.name, replica: replica.url };
+    log.debug({ ...fields, result, ms: Date.now() - started }, 'health check');
+    const change = replica.recordCheck(outcome, reason, thresholds);
+    if (change === 'ready') log.info(fields, 'replica ready');
+    else if (change === 'unready') log.warn({ ...fields, reason }, 'replica not ready');
   }
 
   /** One round over every replica of every pool. */

@@ -23,6 +23,10 @@ export interface GatewayMetrics {
   /** Calls that failed before a reply and were sent again, by the replica that failed. */
   retries: Counter<'pool' | 'replica'>;
   ejections: Counter<'pool' | 'replica'>;
+  /** Requests sent while the pool had no ready replica (panic routing). */
+  panicRouted: Counter<'pool'>;
+  /** Clients refused before any pool: too many connections, too many wrong API keys. */
+  refused: Counter<'reason'>;
   /** Counts one reply and its latency (label children cached: this runs for every request). */
   record(pool: string, replica: string, status: number, seconds: number): void;
 }
@@ -95,6 +99,18 @@ export function createGatewayMetrics(
       name: 'tensorhop_gateway_ejections_total',
       help: 'Replicas ejected after consecutive failed calls',
       labelNames,
+      registers,
+    }),
+    panicRouted: new Counter({
+      name: 'tensorhop_gateway_panic_routed_total',
+      help: 'Requests sent to a pool with no ready replica (every replica tried)',
+      labelNames: ['pool'],
+      registers,
+    }),
+    refused: new Counter({
+      name: 'tensorhop_gateway_refused_total',
+      help: 'Clients refused before any pool: connections (per-client limit) or auth (wrong keys)',
+      labelNames: ['reason'],
       registers,
     }),
   };

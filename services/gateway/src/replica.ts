@@ -3,6 +3,7 @@
  * /readyz), ejected or not (passive: consecutive failed calls), and its requests in flight.
  */
 import { parse as parseUrl } from 'node:url';
+import { Throughput } from './throughput.js';
 
 /** Passive ejection: after `afterFailures` failed calls in a row, out for base × 2^(n-1), capped. */
 export interface EjectionPolicy {
@@ -10,6 +11,15 @@ export interface EjectionPolicy {
   baseMs: number;
   maxMs: number;
 }
+
+/** How many checks in a row turn a replica unready, and ready again (Envoy's two thresholds). */
+export interface HealthThresholds {
+  unhealthy: number;
+  healthy: number;
+}
+
+/** One active check: 200; another status or a refused connection (not ready); or no answer at all. */
+export type CheckOutcome = 'pass' | 'not-ready' | 'no-answer';
 
 /** What http-proxy needs of a target; a fresh copy per attempt tells attempts apart. */
 export interface ProxyTarget {
@@ -24,11 +34,17 @@ export class Replica {
   /** Base URL, e.g. `http://127.0.0.1:9101`; request paths are appended to it. */
   readonly url: string;
   private readonly target: ProxyTarget;
-  /** Last active check answered 200; starts false until the first check says otherwise. */
+  /** Taking traffic by the active checks; false until the first check passes. */
   ready = false;
-  /** Why the last check failed, for logs and /readyz. */
+  /** Why the last check failed, for logs and the status page ('' after a pass). */
   reason = 'not checked yet';
   inflight = 0;
+  /** Replies this replica gave, over the last 10 s. */
+  readonly served = new Throughput();
+  /** Checks in a row with the same outcome as the last one. */
+  private passes = 0;
+  private fails = 0;
+  private wasReady = false;
   private consecutiveFailures = 0;
   /** Ejections in a row without a success in between; sets the next ejection's length. */
   private ejections = 0;
@@ -53,6 +69,33 @@ export class Replica {
 
   isEjected(now: number): boolean {
     return now < this.ejectedUntil;
+  }
+
+  /**
+   * Counts one active check, with Envoy's rules. No answer (a timeout, a reset connection) turns a
+   * ready replica unready only after `unhealthy` of them in a row: one probe lost to a busy CPU
+   * changes nothing. An answer other than 200 is the replica saying it is not ready (loading,
+   * draining), and a refused connection says that no process listens (a busy machine still
+   * accepts connections): those count at once, as Envoy ignores its threshold for such a status;
+   * waiting for more would send traffic to a replica known unable to take it. Back after
+   * `healthy` passes in a row; a replica that was never ready needs one, so a fresh gateway and a
+   * fresh replica serve at once. Returns the change, if this check made one.
+   */
+  recordCheck(outcome: CheckOutcome, reason: string, t: HealthThresholds): 'ready' | 'unready' | undefined {
+    this.reason = reason;
+    if (outcome === 'pass') {
+      this.fails = 0;
+      this.passes++;
+      if (this.ready || (this.wasReady && this.passes < t.healthy)) return undefined;
+      this.ready = true;
+      this.wasReady = true;
+      return 'ready';
+    }
+    this.passes = 0;
+    this.fails++;
+    if (!this.ready || (outcome === 'no-answer' && this.fails < t.unhealthy)) return undefined;
+    this.ready = false;
+    return 'unready';
   }
 
   /** When the current ejection ends (0 when not ejected). */

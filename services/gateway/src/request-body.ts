@@ -1,15 +1,22 @@
 /**
- * A client's request body, streamed to a replica without buffering it, yet replayable once.
+ * A client's request body on its way to a replica.
  *
- * Why a retry still works with a streamed body: each attempt gets its own writer (`attempt()`),
- * and that writer takes no byte from the client until the upstream socket has connected. A refused
- * connection — the usual failure of a dead replica — has then consumed nothing, so the retry sends
- * the whole body whatever its size. For a reset after bytes were sent (a replica killed mid-request,
- * a stale keep-alive socket), the bytes sent so far are kept up to `replayBytes` and sent again
- * first; a body larger than that is not retried. The copy is dropped as soon as a reply arrives.
+ * Small bodies are read whole before a replica is picked (`prefetch`): a client that sends slowly
+ * then holds only its own connection to the gateway (bounded by the server's request deadline and
+ * the per-client connection limit), not a replica's in-flight slot, and the replica gets the
+ * request at loopback speed. A body larger than `bufferBytes` streams on, with backpressure, once
+ * that much has arrived — a client has to send that much before it can occupy a replica.
  *
- * The size limit is enforced here as the bytes arrive, whatever Content-Length said. Bytes go from
- * the client's stream straight to the upstream request, with backpressure, and no stream in between.
+ * Why a retry is safe: each attempt gets its own writer (`attempt()`), and that writer writes no
+ * byte until the exchange opens it (its socket connected, see exchange.ts). An attempt that failed
+ * before its writer opened provably sent nothing, and the next attempt sends the same bytes. Once a
+ * writer has opened, the request may have been delivered and is never sent again: a replica that
+ * crashed on it must not get the chance to crash twice.
+ *
+ * What is read ahead is bounded per request (`bufferBytes`) and across requests (`budget`): past
+ * the budget a body streams at once, as if it were large, so many slow clients together cannot
+ * exhaust memory either. The size limit is enforced here as bytes arrive, whatever
+ * Content-Length said.
  */
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { linger } from './respond.js';
@@ -17,8 +24,10 @@ import { linger } from './respond.js';
 export interface BodyLimits {
   /** Largest body; past it `onTooLarge` is called and the client is no longer read. */
   maxBytes: number;
-  /** Bytes kept to replay on a retry. */
-  replayBytes: number;
+  /** Bytes read before a replica is picked (the whole body when it is smaller). */
+  bufferBytes: number;
+  /** Bytes read ahead by all requests together, shared by every RequestBody of a gateway. */
+  budget: { used: number; max: number };
 }
 
 /**
@@ -28,6 +37,7 @@ export interface BodyLimits {
 export class AttemptBody {
   /** The upstream request of this attempt, known at `pipe`, before it has a socket. */
   upstream: ClientRequest | undefined;
+  /** Bytes may have been written: from here on the request may have been delivered. */
   open = false;
 
   constructor(private readonly owner: RequestBody) {}
@@ -38,7 +48,7 @@ export class AttemptBody {
     return destination;
   }
 
-  /** Lets bytes flow: called once the upstream socket has connected. */
+  /** Lets bytes flow: called once the upstream socket is known to be open. */
   start(): void {
     if (this.open) return;
     this.open = true;
@@ -47,14 +57,16 @@ export class AttemptBody {
 }
 
 export class RequestBody {
-  private recorded: Buffer[] = [];
-  private recordedBytes = 0;
-  private keeping = true;
+  /** Bytes read before the first attempt opened. */
+  private head: Buffer[] = [];
+  private headBytes = 0;
   private received = 0;
   private ended = false;
+  private streaming = false;
   private discarding = false;
   private waitingDrain = false;
   private current: AttemptBody | undefined;
+  private prefetched: (() => void) | undefined;
   /** Set by the caller to learn each attempt's upstream request as soon as it exists. */
   onPiped: ((upstream: ClientRequest) => void) | undefined;
 
@@ -67,28 +79,25 @@ export class RequestBody {
     source.on('data', (chunk: Buffer) => this.onData(chunk));
     source.on('end', () => {
       this.ended = true;
-      const upstream = this.writable();
-      if (upstream) upstream.end();
+      this.donePrefetch();
+      if (this.streaming) this.writable()?.end();
     });
   }
 
-  /** Another attempt can send the same body: nothing read yet, or everything read still kept. */
-  get replayable(): boolean {
-    return this.received === 0 || (this.keeping && this.recordedBytes === this.received);
+  /** Resolves once the body has ended or `bufferBytes` of it have arrived (at once for 0). */
+  prefetch(): Promise<void> {
+    const { bufferBytes, budget } = this.limits;
+    if (this.ended || this.headBytes >= bufferBytes || budget.used >= budget.max) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.prefetched = resolve;
+      this.source.resume();
+    });
   }
 
   /** A writer for the next attempt; the previous one gets no more bytes. */
   attempt(): AttemptBody {
-    this.source.pause();
     this.current = new AttemptBody(this);
     return this.current;
-  }
-
-  /** No retry can happen any more (a reply has started): drop the kept copy. */
-  release(): void {
-    this.keeping = false;
-    this.recorded = [];
-    this.recordedBytes = 0;
   }
 
   /**
@@ -100,7 +109,7 @@ export class RequestBody {
   discard(lingerMs = 2000): void {
     this.discarding = true;
     this.current = undefined;
-    this.release();
+    this.dropHead();
     if (!this.ended) linger(this.source, lingerMs);
   }
 
@@ -110,14 +119,32 @@ export class RequestBody {
     return upstream && !upstream.destroyed ? upstream : undefined;
   }
 
-  /** An attempt has connected: replay what is kept, then let the client's bytes flow. */
+  /** An attempt has opened: send what was read ahead, then let the client's bytes flow. */
   pull(attempt: AttemptBody): void {
     if (attempt !== this.current || this.discarding) return;
     const upstream = this.writable();
     if (!upstream) return;
-    for (const chunk of this.recorded) upstream.write(chunk);
-    if (this.ended) upstream.end();
-    else this.source.resume();
+    for (const chunk of this.head) upstream.write(chunk);
+    this.dropHead();
+    if (this.ended) {
+      upstream.end();
+    } else {
+      this.streaming = true;
+      this.source.resume();
+    }
+  }
+
+  /** The bytes read ahead are sent or no longer needed: they leave the budget. */
+  private dropHead(): void {
+    this.limits.budget.used -= this.headBytes;
+    this.head = [];
+    this.headBytes = 0;
+  }
+
+  private donePrefetch(): void {
+    const resolve = this.prefetched;
+    this.prefetched = undefined;
+    resolve?.();
   }
 
   private onData(chunk: Buffer): void {
@@ -125,25 +152,24 @@ export class RequestBody {
     this.received += chunk.length;
     if (this.received > this.limits.maxBytes) {
       this.source.pause();
-      this.release();
+      this.dropHead();
       this.onTooLarge(this.received);
       return;
     }
-    if (this.keeping) {
-      if (this.recordedBytes + chunk.length <= this.limits.replayBytes) {
-        this.recorded.push(chunk);
-        this.recordedBytes += chunk.length;
-      } else {
-        this.release();
+    if (!this.streaming) {
+      const budget = this.limits.budget;
+      this.head.push(chunk);
+      this.headBytes += chunk.length;
+      budget.used += chunk.length;
+      if (this.headBytes >= this.limits.bufferBytes || budget.used >= budget.max) {
+        this.source.pause();
+        this.donePrefetch();
       }
-    }
-    const upstream = this.writable();
-    if (!upstream) {
-      // Only between a failed attempt and the next: the chunk is in `recorded` if the body is
-      // replayable, and one that is not replayable is not retried.
-      this.source.pause();
       return;
     }
+    // No writer: the attempt failed after it had sent bytes, so there is no retry to keep them for.
+    const upstream = this.writable();
+    if (!upstream) return void this.source.pause();
     if (!upstream.write(chunk) && !this.waitingDrain) {
       this.source.pause();
       this.waitingDrain = true;

@@ -3,11 +3,21 @@ import type { IncomingMessage } from 'node:http';
 /**
  * The public routes to pools: `/v1/<pool>[/path]` is the tensorhop protocol of that pool's
  * replicas with the prefix taken off (`/v1/model` → `/`, `/v1/model/healthz` → `/healthz`), and
- * `/v1/models[/...]` is TF Serving's REST API, sent to the `model` pool with its path kept.
+ * `/v1/models[/...]` is TF Serving's REST API, sent to the `model` pool with its path kept;
+ * `/v1/status` is the gateway's own.
  */
+
+/** The gateway's own status route, which no pool may shadow. */
+export const STATUS_PATH = '/v1/status';
+
+const isStatusPath = (url: string): boolean =>
+  url.startsWith(STATUS_PATH) && (url.length === STATUS_PATH.length || url[STATUS_PATH.length] === '?');
 
 /** The TF Serving routes' pool. */
 export const TF_SERVING_POOL = 'model';
+
+/** `/v1/status` is the gateway's own status document, not a pool. */
+export const STATUS = 'status';
 
 export interface PoolRoute {
   pool: string;
@@ -17,12 +27,12 @@ export interface PoolRoute {
 
 /** The pool route of a request URL, or undefined for the gateway's own paths. */
 export function matchRoute(url: string): PoolRoute | undefined {
-  if (!url.startsWith('/v1/')) return undefined;
+  if (!url.startsWith('/v1/') || isStatusPath(url)) return undefined;
   const rest = url.slice(4);
   let end = 0;
   while (end < rest.length && rest[end] !== '/' && rest[end] !== '?') end++;
   const name = rest.slice(0, end);
-  if (name === '') return undefined;
+  if (name === '' || name === STATUS) return undefined;
   if (name === 'models') return { pool: TF_SERVING_POOL, path: url };
   const tail = rest.slice(end);
   return { pool: name, path: tail === '' || tail.startsWith('?') ? `/${tail}` : tail };

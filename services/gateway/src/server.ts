@@ -1,21 +1,24 @@
 /**
- * The gateway: the one public port of tensorhop. Pool routes go through CORS, API keys, the rate
- * limit and the body limit to a replica picked round-robin (see exchange.ts); the gateway's own
- * paths serve the web page, health, readiness and metrics.
+ * The gateway: the one public port of tensorhop. Connections are limited per client; pool routes
+ * go through CORS, API keys, the rate limit and the body limit to a replica picked round-robin (see
+ * exchange.ts); the gateway's own paths serve the web page, health, readiness, metrics and status.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TensorhopError } from '@tensorhop/protocol';
 import { createLogger, type Logger } from '@tensorhop/kit';
-import { createKeyCheck } from './api-keys.js';
+import { clientAddress, createAccess } from './access.js';
+import { limitConnections } from './client-limits.js';
 import type { GatewayConfig } from './config.js';
 import { createCors } from './cors.js';
 import { DnsDiscovery } from './dns-discovery.js';
-import { Exchange, type ExchangeDeps } from './exchange.js';
+import type { ExchangeDeps } from './exchange-deps.js';
+import { Exchange } from './exchange.js';
 import { createGatewayTracing } from './gateway-trace.js';
 import { HealthChecker } from './health-checker.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createOwnRoutes } from './own-routes.js';
+import { createPanicLog } from './panic-log.js';
 import { Pool } from './pool.js';
 import { createProxy } from './proxy.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -23,6 +26,7 @@ import { linger, sendError } from './respond.js';
 import { forwardedFor, matchRoute, stripHeaders } from './routes.js';
 import { traceIdOf } from './trace-id.js';
 import { parseUpstreams } from './upstreams.js';
+import { createHttpServer } from './http-server.js';
 
 export { loadGatewayConfig, gatewaySchema, type GatewayConfig } from './config.js';
 
@@ -72,6 +76,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
   const health = new HealthChecker(() => [...pools.values()], {
     intervalMs: config.healthIntervalMs,
     timeoutMs: config.healthTimeoutMs,
+    thresholds: { unhealthy: config.unhealthyThreshold, healthy: config.healthyThreshold },
     log,
   });
   const dnsEntries = specs
@@ -87,6 +92,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     proxy,
     metrics,
     log,
+    panic: createPanicLog(log),
     policy: {
       afterFailures: config.ejectAfterFailures,
       baseMs: config.ejectBaseMs,
@@ -95,12 +101,13 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     limits: config,
     retryAfterSeconds: Math.max(1, Math.ceil(config.healthIntervalMs / 1000)),
     active: { count: 0 },
+    buffered: { used: 0, max: config.bodyBufferTotalBytes },
   };
   const cors = createCors(config.corsOrigins);
-  const keys = createKeyCheck(config.apiKeys);
+  const access = createAccess(config, () => metrics.refused.inc({ reason: 'auth' }));
   const limiter = createRateLimiter({ ratePerSecond: config.rateLimitRps, burst: config.rateLimitBurst });
   let draining = false;
-  const own = createOwnRoutes({ pools, metrics, isDraining: () => draining });
+  const own = createOwnRoutes({ pools, metrics, access, isDraining: () => draining });
 
   /** Refuses a request before it reaches a pool, counted under the pool it asked for. */
   function reject(req: IncomingMessage, res: ServerResponse, pool: string, error: unknown): void {
@@ -111,6 +118,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (connections.isRefused(req.socket)) return; // answered 429 on arrival, closing
     const traceId = traceIdOf(req);
     res.setHeader('x-trace-id', traceId);
     if (draining) res.setHeader('connection', 'close');
@@ -123,13 +131,13 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     }
     const pool = pools.get(route.pool);
     try {
-      if (!pool)
-        throw new TensorhopError(
-          'NOT_FOUND',
-          `no pool ${route.pool}: pools are ${[...pools.keys()].join(', ')}`,
-        );
-      const caller = keys.identify(req);
-      if (limiter.enabled) limiter.take(caller ?? `ip:${req.socket.remoteAddress ?? ''}`);
+      const caller = access.identify(req);
+      // Past the key check (or keys are off): the caller may see the pool list.
+      if (!pool) {
+        const names = [...pools.keys()].join(', ');
+        throw new TensorhopError('NOT_FOUND', `no pool ${route.pool}: pools are ${names}`);
+      }
+      if (limiter.enabled) limiter.take(caller ?? `ip:${clientAddress(req)}`);
       const declared = Number(req.headers['content-length']);
       if (declared > config.bodyLimitBytes) {
         throw new TensorhopError(
@@ -140,17 +148,20 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     } catch (error) {
       return reject(req, res, pool ? route.pool : 'none', error);
     }
-    stripHeaders(req.headers, keys.enabled);
+    stripHeaders(req.headers, access.enabled);
     req.headers['x-trace-id'] = traceId;
     forwardedFor(req);
     req.url = route.path;
     tracing.begin(req, res, route.pool, traceId);
-    new Exchange(req, res, pool, deps, traceId).start();
+    void new Exchange(req, res, pool, deps, traceId).start();
   }
 
-  const server = http.createServer(handle);
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  const server = createHttpServer(config, handle);
+  const perClient = { max: config.maxConnectionsPerClient, exempt: config.connectionLimitExempt };
+  const connections = limitConnections(server, perClient, (address) => {
+    metrics.refused.inc({ reason: 'connections' });
+    log.debug({ client: address }, 'connection refused: per-client limit');
+  });
 
   async function listen(): Promise<Listening> {
     await tracing.ready;
@@ -167,7 +178,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const summary = Object.fromEntries([...pools].map(([name, p]) => [name, p.replicas.map((r) => r.url)]));
-    log.info({ port, host: config.host, pools: summary, apiKeys: keys.enabled }, 'gateway listening');
+    log.info({ port, host: config.host, pools: summary, apiKeys: access.enabled }, 'gateway listening');
     return { port, url, server };
   }
 

@@ -22,8 +22,8 @@ export interface PoolSpec {
   dns: DnsSource[];
 }
 
-/** `/v1/models` is TF Serving's REST API on the model pool, so no pool may take that name. */
-const RESERVED = new Set(['models']);
+/** `/v1/models` is TF Serving's REST API and `/v1/status` the gateway's: no pool takes those names. */
+const RESERVED = new Set(['models', 'status']);
 
 /** `http://h:p/base/` → `http://h:p/base`; the replica's paths are appended to it. */
 export function baseUrl(url: URL): string {
@@ -60,7 +60,7 @@ export function parseUpstreams(upstreams: Readonly<Record<string, string>>): Poo
       throw new ConfigError(VARIABLE, `pool name ${JSON.stringify(name)} must be letters, digits, - or _`);
     }
     if (RESERVED.has(name)) {
-      throw new ConfigError(VARIABLE, `pool name ${name} is reserved for TF Serving's /v1/models routes`);
+      throw new ConfigError(VARIABLE, `pool name ${name} is reserved (/v1/${name} is the gateway's own)`);
     }
     const spec: PoolSpec = { name, urls: [], dns: [] };
     const entries = value

@@ -1,11 +1,13 @@
 /**
- * Balancing: round-robin over ready replicas, none to a replica whose /readyz fails, 503 with
- * Retry-After and a tensorhop error naming the pool when no replica is ready, and metrics per replica.
+ * Balancing: round-robin over ready replicas, none to a replica whose /readyz fails while another
+ * is ready, every replica tried when none is (panic routing), 503 with Retry-After and a tensorhop
+ * error naming the pool when no replica can be reached, and metrics per replica.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { decodeInferResponse } from '@tensorhop/protocol';
 import {
+  deadPort,
   inferJson,
   metric,
   postJson,
@@ -24,8 +26,9 @@ describe('balancing', () => {
   before(async () => {
     [a, b, c] = await Promise.all([startReplica('a'), startReplica('b'), startReplica('c')]);
     c.ready = false;
+    const dead = `http://127.0.0.1:${await deadPort()}`;
     ({ gateway, url } = await startGateway({
-      upstreams: { toy: `${a.url},${b.url}`, other: c.url },
+      upstreams: { toy: `${a.url},${b.url}`, other: c.url, dead },
     }));
   });
   after(async () => {
@@ -76,8 +79,16 @@ describe('balancing', () => {
     assert.deepEqual([...who].sort(), ['a', 'b']);
   });
 
-  test('a pool with no ready replica: 503, Retry-After, a tensorhop error naming the pool', async () => {
+  test('a pool with no ready replica is still tried (panic routing), and its replica answers', async () => {
+    assert.equal(gateway.pools.get('other')?.panic, true);
     const reply = await postJson(`${url}/v1/other`, inferJson([1]));
+    assert.equal(reply.status, 200);
+    assert.deepEqual(whoAnswered(reply), ['c']);
+    assert.equal(c.calls, 1);
+  });
+
+  test('a pool whose replicas cannot be reached: 503 UNAVAILABLE, Retry-After, naming the pool', async () => {
+    const reply = await postJson(`${url}/v1/dead`, inferJson([1]));
     assert.equal(reply.status, 503);
     assert.equal(reply.headers.get('retry-after'), '1');
     assert.equal(reply.body.errors?.length, 1);
@@ -85,12 +96,14 @@ describe('balancing', () => {
     assert.equal(error?.code, 'UNAVAILABLE');
     assert.equal(error?.stage, 'gateway');
     assert.equal(error?.key, '');
-    assert.match(error?.message ?? '', /pool other: no ready replica \(0 of 1 ready\)/);
-    assert.equal(c.calls, 0);
+    assert.match(
+      error?.message ?? '',
+      /^pool dead: no replica could be reached \(0 of 1 ready, last ECONNREFUSED\)$/,
+    );
   });
 
   test('the error comes in protobuf when the client sent protobuf', async () => {
-    const res = await fetch(`${url}/v1/other`, {
+    const res = await fetch(`${url}/v1/dead`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-protobuf' },
       body: new Uint8Array(0),
@@ -101,16 +114,19 @@ describe('balancing', () => {
     assert.equal(reply.errors[0]?.code, 'UNAVAILABLE');
   });
 
-  test('/readyz is 503 while a pool has no ready replica, and 200 once it has', async () => {
+  test("/readyz is the gateway's own: 200 while a pool has no ready replica, which its detail shows", async () => {
     let res = await fetch(`${url}/readyz`);
-    assert.equal(res.status, 503);
-    const state = (await res.json()) as { reason: string; pools: Record<string, { ready: number }> };
-    assert.equal(state.reason, 'no ready replica in other');
+    assert.equal(res.status, 200);
+    type State = { ready: boolean; pools: Record<string, { ready: number; panic: boolean }> };
+    let state = (await res.json()) as State;
+    assert.equal(state.ready, true);
+    assert.deepEqual(state.pools.other, { ready: 0, replicas: 1, panic: true });
     assert.equal(state.pools.toy?.ready, 2);
     c.ready = true;
     await until(() => gateway.pools.get('other')?.readyCount() === 1);
     res = await fetch(`${url}/readyz`);
-    assert.equal(res.status, 200);
+    state = (await res.json()) as State;
+    assert.deepEqual(state.pools.other, { ready: 1, replicas: 1, panic: false });
     assert.equal((await fetch(`${url}/healthz`)).status, 200);
   });
 
@@ -129,11 +145,12 @@ describe('balancing', () => {
     assert.equal(okA, a.calls);
     assert.equal(okB, b.calls);
     const unavailable = metric(text, 'tensorhop_gateway_requests_total', {
-      pool: 'other',
+      pool: 'dead',
       replica: 'none',
       status: '503',
     });
     assert.equal(unavailable, 2);
+    assert.equal(metric(text, 'tensorhop_gateway_panic_routed_total', { pool: 'other' }), 1);
     assert.equal(metric(text, 'tensorhop_gateway_replica_ready', { pool: 'toy', replica: a.url }), 1);
     const count = metric(text, 'tensorhop_gateway_request_duration_seconds_count', {
       pool: 'toy',

@@ -54,9 +54,11 @@ describe('api keys', () => {
     assert.equal(replica.calls, 2);
   });
 
-  test('health, readiness, metrics and the web page need no key', async () => {
-    for (const path of ['/healthz', '/readyz', '/metrics', '/'])
+  test('health, readiness and the web page need no key; metrics do', async () => {
+    for (const path of ['/healthz', '/readyz', '/'])
       assert.equal((await fetch(url + path)).status, 200, path);
+    assert.equal((await fetch(`${url}/metrics`)).status, 401);
+    assert.equal((await fetch(`${url}/metrics`, { headers: { 'x-api-key': 'k-one' } })).status, 200);
   });
 });
 

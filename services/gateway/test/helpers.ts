@@ -14,7 +14,13 @@ import {
   type Service,
   type StageDefinition,
 } from '@tensorhop/kit';
-import { createServer, loadGatewayConfig, type Gateway, type GatewayConfig } from '../src/server.js';
+import {
+  createServer,
+  loadGatewayConfig,
+  type Gateway,
+  type GatewayConfig,
+  type GatewayOptions,
+} from '../src/server.js';
 
 export interface Replica {
   id: string;
@@ -77,6 +83,7 @@ export async function startReplica(
 /** A gateway on port 0 with health checks every 50 ms, no logs, no process metrics. */
 export async function startGateway(
   explicit: Partial<GatewayConfig>,
+  options: GatewayOptions = {},
 ): Promise<{ gateway: Gateway; url: string }> {
   const config = loadGatewayConfig({
     env: {},
@@ -89,7 +96,7 @@ export async function startGateway(
       ...explicit,
     },
   });
-  const gateway = createServer(config, { defaultMetrics: false });
+  const gateway = createServer(config, { defaultMetrics: false, ...options });
   const { url } = await gateway.listen();
   return { gateway, url };
 }

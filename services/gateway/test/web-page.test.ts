@@ -1,199 +1,205 @@
 /**
- * The gateway's web page in headless Chromium: paste URLs, pick a mode, press Classify, read the
- * table. Three toy stages made with the service kit stand in for downloader, preprocessor and model
- * (labels from the URL's last letter, a URL with "broken" in it fails to download); their hop
- * tables point at the gateway's pool routes. Skipped without Chromium.
+ * The gateway's web page in real Chromium at phone size (390×844), against the real local stack
+ * (`tensorhop up`, default MNIST model) with API keys on: the page asks for the key, then two
+ * digit files (made with sharp) and one good and one broken URL (a loopback origin) are
+ * classified in each sequencing mode. Labels match the SDK's in Node, thumbnails load, the broken
+ * URL's card says why in words with its code and stage, the waterfall shows each hop, the bytes the
+ * page reports are the bytes the browser sent, the pools panel reads /v1/status, no sideways
+ * scrolling, a request refused whole (over the gateway's body limit) fails every card with its
+ * code, a wrong key is refused in words, the keyboard alone works, and axe-core finds no serious or
+ * critical violation. Screenshots go to test-artifacts/web-page/.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { DType, float32Tensor, stringTensor, type StringTensor } from '@tensorhop/protocol';
-import { createService, loadConfig, serviceSchema, type Service, type StageDefinition } from '@tensorhop/kit';
-import { chromium, type Browser } from 'playwright-core';
-import { startGateway, until } from './helpers.js';
-import type { Gateway } from '../src/server.js';
+import { classify as sdkClassify } from '@tensorhop/sdk';
+import type { Browser } from 'playwright-core';
+import { bigDigitPhoto } from './big-photo.js';
+import { skipWithoutChromium } from '../../../test/helpers/chromium.js';
+import {
+  PHONE,
+  classify,
+  openPage,
+  readBatches,
+  readCards,
+  screenshot,
+  seriousViolations,
+} from './web-driver.js';
+import { KEY, startWebFixture, type WebFixture } from './web-fixture.js';
 
-/** The little of the DOM these page functions use (the tests are type-checked without the DOM lib). */
-interface Cell {
-  textContent: string | null;
-  querySelectorAll(selector: string): Iterable<Cell> & ArrayLike<Cell>;
-}
-interface BrowserGlobals {
-  document: { querySelector(selector: string): Cell | null };
-}
+const LIMIT = 256 * 1024;
 
-const CHROMIUM = process.env.TENSORHOP_CHROMIUM ?? '/usr/bin/chromium';
-const text = (t: StringTensor, i: number): string => Buffer.from(t.strings[i] as Uint8Array).toString();
-const io = (name: string, type: DType) => [{ name, shape: [-1], type }];
+describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
+  let fixture: WebFixture, browser: Browser, gateway: string;
+  let files: { name: string; mimeType: string; buffer: Buffer }[];
+  let urls: string[];
+  let expected: string[];
 
-const downloader: StageDefinition = {
-  name: 'downloader',
-  inputs: io('urls', DType.STRING),
-  outputs: io('images', DType.STRING),
-  apply: async (ctx) => {
-    const urls = ctx.input('urls') as StringTensor;
-    const ok = ctx.keys.flatMap((key, i) =>
-      text(urls, i).includes('broken') ? [] : [{ key, url: text(urls, i) }],
-    );
-    const errors = ctx.keys
-      .filter((key) => !ok.some((o) => o.key === key))
-      .map((key) => ({ key, code: 'DOWNLOAD_HTTP_STATUS' as const, message: 'origin answered 404' }));
-    return { outputs: { images: stringTensor(ok.map((o) => o.url)) }, keys: ok.map((o) => o.key), errors };
-  },
-};
-
-const preprocessor: StageDefinition = {
-  name: 'preprocessor',
-  inputs: io('images', DType.STRING),
-  outputs: io('pixels', DType.STRING),
-  apply: async (ctx) => {
-    const size = (ctx.config.size as number[] | undefined)?.join('x') ?? 'default';
-    const images = ctx.input('images') as StringTensor;
-    const out = ctx.keys.map((_, i) => `${text(images, i)}@${size}`);
-    return { outputs: { pixels: stringTensor(out) }, keys: [...ctx.keys], errors: [] };
-  },
-};
-
-const model: StageDefinition = {
-  name: 'model',
-  inputs: io('pixels', DType.STRING),
-  outputs: [...io('classes', DType.STRING), ...io('scores', DType.FLOAT32)],
-  metadata: () => ({ preprocess: JSON.stringify({ size: [28, 28] }) }),
-  apply: async (ctx) => {
-    const pixels = ctx.input('pixels') as StringTensor;
-    const n = ctx.keys.length;
-    const classes = ctx.keys.flatMap((_, i) => {
-      const p = text(pixels, i);
-      // The label says which size the preprocessor used, so client mode's metadata step shows.
-      return [`${p.split('@')[0]?.slice(-1)}${p.endsWith('@28x28') ? '' : '?'}`, 'other'];
+  before(async () => {
+    // A small body limit, so that a whole photo is refused by the gateway before any row is read.
+    fixture = await startWebFixture(46080, { TENSORHOP_GATEWAY_BODY_LIMIT_BYTES: String(LIMIT) });
+    ({ browser, gateway } = fixture);
+    const { origin } = fixture;
+    const [a, b, c] = origin.digits;
+    files = [a!, b!].map((d) => ({
+      name: `digit-${d.label}.${d.path.split('.').pop()}`,
+      mimeType: `image/${d.path.split('.').pop()}`,
+      buffer: d.body,
+    }));
+    urls = [`${origin.base}${c!.path}`, `${origin.base}/missing.png`];
+    const reference = await sdkClassify([a!.body, b!.body, urls[0]!], {
+      gateway,
+      headers: { 'x-api-key': KEY },
     });
-    const scores = Float32Array.from({ length: n * 2 }, (_, j) => (j % 2 === 0 ? 0.875 : 0.125));
-    return {
-      outputs: { classes: stringTensor(classes, [n, 2]), scores: float32Tensor([n, 2], scores) },
-      keys: [...ctx.keys],
-      errors: [],
-    };
-  },
-};
-
-async function startStage(
-  stage: StageDefinition,
-  hops: Record<string, string>,
-  next: string,
-): Promise<{ service: Service; url: string }> {
-  const config = loadConfig(serviceSchema(stage.name, 0), {
-    prefix: 'TENSORHOP_WEBTEST_',
-    env: {},
-    explicit: { port: 0, host: '127.0.0.1', logLevel: 'silent', hops, next, drainTimeoutMs: 0 },
+    expected = reference.map((r) => (r.ok ? r.classes[0]! : `failed ${r.code}`));
+    assert.deepEqual(expected, [a!.label, b!.label, c!.label], 'the model reads the three digits right');
   });
-  const service = createService({ stage, config });
-  return { service, url: (await service.listen()).url };
-}
 
-describe(
-  'web page',
-  { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed`, timeout: 60_000 },
-  () => {
-    let gateway: Gateway, url: string, browser: Browser;
-    const services: Service[] = [];
+  after(async () => assert.equal(await fixture?.close(), 0));
 
-    before(async () => {
-      // The stages' hop tables need the gateway's URL, so the gateway starts first and learns the
-      // stages' URLs after.
-      const placeholder = 'http://127.0.0.1:9';
-      ({ gateway, url } = await startGateway({
-        upstreams: { downloader: placeholder, preprocessor: placeholder, model: placeholder },
-      }));
-      const via = (pool: string) => `${url}/v1/${pool}`;
-      const stages = await Promise.all([
-        startStage(downloader, { preprocessor: via('preprocessor'), model: via('model') }, 'preprocessor'),
-        startStage(preprocessor, { model: via('model') }, 'model'),
-        startStage(model, {}, ''),
-      ]);
-      services.push(...stages.map((s) => s.service));
-      for (const [i, name] of ['downloader', 'preprocessor', 'model'].entries()) {
-        gateway.pools.get(name)?.setReplicas([stages[i]?.url as string]);
+  for (const mode of ['hybrid', 'server', 'client'] as const) {
+    test(`${mode}: two files and two URLs give four cards, labels, errors and a waterfall`, async () => {
+      const opened = await openPage(browser, gateway, KEY);
+      const { page, problems, posts } = opened;
+      await classify(opened, { files, urls, mode });
+      const cards = await readCards(page);
+      assert.deepEqual(
+        cards.map((c) => c.labels[0]?.label ?? c.error?.code),
+        [...expected, 'DOWNLOAD_HTTP_STATUS'],
+      );
+      for (const card of cards.slice(0, 3)) {
+        assert.equal(card.labels.length, 3, 'top 3 by default');
+        assert.match(card.labels[0]!.pct, /^\d+(\.\d)?%$/);
+        assert.ok(parseFloat(card.labels[0]!.pct) >= parseFloat(card.labels[1]!.pct));
+        assert.ok(card.thumb?.loaded, `thumbnail of card ${card.key} loaded`);
       }
-      // A stage is ready once its next hop answers through the gateway (the kit caches that answer
-      // for 2 s), so readiness settles from the model back to the downloader.
-      await until(() => [...gateway.pools.values()].every((p) => p.readyCount() === 1), 10_000);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
-    });
-    after(async () => {
-      await browser?.close();
-      await gateway?.close();
-      await Promise.all(services.map((s) => s.close()));
-    });
+      assert.match(cards[0]!.thumb!.src, /^blob:/);
+      assert.equal(cards[2]!.thumb!.src, urls[0]);
+      assert.equal(cards[2]!.title, urls[0]);
+      const broken = cards[3]!;
+      assert.equal(broken.thumb, undefined, 'a broken URL shows "no preview", not a broken image');
+      assert.equal(broken.error?.words, "The image's server answered with an error.");
+      assert.match(broken.error?.detail ?? '', /^DOWNLOAD_HTTP_STATUS at downloader: .*404/);
 
-    async function classify(mode: string): Promise<string[][]> {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(e.message));
-      // A 503 the page shows as a row is still logged by the browser as a failed load.
-      const logged = (t: string) => !t.startsWith('Failed to load resource');
-      page.on('console', (m) => m.type() === 'error' && logged(m.text()) && problems.push(m.text()));
-      try {
-        await page.goto(`${url}/`);
-        await page.fill(
-          '#urls',
-          'https://img.example/seven-a\n\nhttps://img.example/broken-b\nhttps://img.example/c',
-        );
-        await page.selectOption('#mode', mode);
-        await page.click('#go');
-        await page.waitForSelector('#results:not([hidden]) tbody tr');
-        await page.waitForFunction(() =>
-          (globalThis as unknown as BrowserGlobals).document
-            .querySelector('#status')
-            ?.textContent?.startsWith('Done'),
-        );
-        const rows = await page.$$eval('#results tbody tr', (trs) =>
-          trs.map((tr) =>
-            Array.from((tr as unknown as Cell).querySelectorAll('td'), (td) => td.textContent ?? ''),
-          ),
-        );
-        assert.deepEqual(problems, []);
-        return rows;
-      } finally {
-        await page.close();
+      const batches = await readBatches(page);
+      assert.deepEqual(
+        batches.map((b) => b.kind),
+        ['image', 'url'],
+      );
+      const stages = (i: number) => batches[i]!.hops.map((h) => h.stage);
+      assert.deepEqual(stages(0), ['preprocessor', 'model']);
+      assert.deepEqual(stages(1), ['downloader', 'preprocessor', 'model']);
+      for (const hop of batches.flatMap((b) => b.hops)) {
+        assert.match(hop.facts, /^rows \d+ → \d+ · bytes [\d.]+ [KM]?B → [\d.]+ [KM]?B/);
+        assert.ok(hop.left >= 0 && hop.left + hop.width <= 100.6, `${hop.stage} bar inside its track`);
       }
-    }
+      assert.match(batches[1]!.hops[0]!.facts, /^rows 2 → 1 /, 'the downloader lost the broken URL');
+      // The page's byte counts are the bodies the browser really sent.
+      const sent = posts.reduce((n, p) => n + p.bytes, 0);
+      assert.equal(batches[0]!.sent + batches[1]!.sent, sent);
+      assert.equal(posts.length, mode === 'client' ? 5 : 2);
+      assert.ok(batches.every((b) => b.received > 0));
 
-    for (const mode of ['hybrid', 'server', 'client']) {
-      test(`${mode} sequencing: a row per URL with its label and score, or its error code`, async () => {
-        const rows = await classify(mode);
-        assert.equal(rows.length, 3);
-        assert.deepEqual(rows[0], [
-          '1',
-          'https://img.example/seven-a',
-          mode === 'client' ? 'a' : 'a?',
-          '0.8750',
-          'other (0.125)',
-        ]);
-        assert.deepEqual(rows[1]?.slice(0, 3), ['2', 'https://img.example/broken-b', 'DOWNLOAD_HTTP_STATUS']);
-        assert.match(rows[1]?.[4] ?? '', /origin answered 404 \[downloader\]/);
-        assert.equal(rows[2]?.[2], mode === 'client' ? 'c' : 'c?');
-      });
-    }
-
-    test('a request-level error shows its code on every row', async () => {
-      const pool = gateway.pools.get('downloader');
-      const replicas = pool?.replicas ?? [];
-      for (const r of replicas) r.ready = false;
-      // Health checks would make them ready again within 50 ms: take them out of the pool instead.
-      pool?.setReplicas([]);
-      try {
-        const rows = await classify('hybrid');
-        assert.deepEqual(
-          rows.map((r) => r[2]),
-          ['UNAVAILABLE', 'UNAVAILABLE', 'UNAVAILABLE'],
-        );
-      } finally {
-        pool?.setReplicas(replicas.map((r) => r.url));
-        await until(() => pool?.readyCount() === 1, 10_000);
-      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= PHONE.width, `no sideways scrolling: ${width} px wide`);
+      await screenshot(page, `phone-${mode}`);
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+      await page.context().close();
     });
-  },
-);
+  }
+
+  test('a request refused whole (a photo over the body limit) puts its error on every card', async () => {
+    const photo = await bigDigitPhoto(fixture.origin.digits[3]!.body);
+    const file = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo };
+    const opened = await openPage(browser, gateway, KEY);
+    await classify(opened, { files: [file, files[0]!], downscale: false });
+    const cards = await readCards(opened.page);
+    assert.deepEqual(
+      cards.map((c) => [c.error?.code, c.error?.words]),
+      Array(2).fill(['PAYLOAD_TOO_LARGE', 'Too much data for one request.']),
+    );
+    assert.match(
+      cards[0]!.error!.detail,
+      new RegExp(`^PAYLOAD_TOO_LARGE at gateway: .*limit of ${LIMIT} bytes`),
+    );
+    await classify(opened, { files: [file], downscale: true });
+    assert.deepEqual(
+      (await readCards(opened.page)).map((c) => c.labels[0]?.label),
+      [fixture.origin.digits[3]!.label],
+      'shrunk in the browser, the same photo passes',
+    );
+    await opened.page.context().close();
+  });
+
+  test('the pools panel shows each pool ready, and its throughput once requests went through', async () => {
+    const opened = await openPage(browser, gateway, KEY);
+    const { page } = opened;
+    await classify(opened, { urls: [urls[0]!] });
+    await page.waitForFunction(
+      () => Number(document.querySelector('tr[data-pool="model"] td:last-child')?.textContent) > 0,
+      null,
+      { timeout: 10_000 },
+    );
+    const rows = await page.$$eval('#pool-table tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')),
+    );
+    assert.deepEqual(
+      rows.map((r) => r.slice(0, 3)),
+      ['downloader', 'preprocessor', 'model'].map((pool) => [pool, '1/1', '0']),
+    );
+    // In flight: the stages' readiness checks of their next hop go through the gateway too.
+    for (const r of rows) assert.match(r[3] ?? '', /^\d+$/);
+    const reply = await fetch(`${gateway}/v1/status`, { headers: { 'x-api-key': KEY } });
+    const status = (await reply.json()) as {
+      pools: { name: string; rps: number; replicas: { url: string; ready: boolean }[] }[];
+    };
+    const model = status.pools.find((p) => p.name === 'model');
+    assert.equal(model?.replicas[0]?.url, fixture.stack.urls.model);
+    assert.ok((model?.rps ?? 0) > 0);
+    await page.context().close();
+  });
+
+  test('a wrong API key is refused in words, and the right one then works', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${gateway}/`);
+    await page.waitForSelector('#key-row:not([hidden])');
+    assert.equal(await page.textContent('#status'), 'The gateway asks for an API key.');
+    await page.fill('#urls', urls[0]!);
+    await page.fill('#apikey', 'not-the-key');
+    await page.click('#go');
+    await page.waitForFunction(
+      () => document.querySelector('#status')?.textContent === 'The API key was refused.',
+    );
+    assert.match((await page.textContent('#key-note')) ?? '', /refused that API key/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'apikey');
+    await page.fill('#apikey', KEY);
+    await page.click('#go');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Done'));
+    assert.equal((await readCards(page))[0]?.labels[0]?.label, expected[2]);
+    await page.close();
+  });
+
+  test('keyboard only: Tab to the URLs, type, Tab to Classify, Enter', async () => {
+    const { page, problems } = await openPage(browser, gateway, KEY);
+    await page.focus('body');
+    const tabTo = async (id: string): Promise<void> => {
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+      }
+      assert.fail(`Tab never reached #${id}`);
+    };
+    await tabTo('urls');
+    await page.keyboard.type(urls[0]!);
+    await tabTo('go');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Done'));
+    const cards = await readCards(page);
+    assert.deepEqual(
+      cards.map((c) => c.labels[0]?.label),
+      [expected[2]],
+    );
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+});

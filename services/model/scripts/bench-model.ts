@@ -16,8 +16,8 @@ import {
   type BenchOptions,
   type CeilingRow,
   type ClientsRow,
-} from '../src/bench.js';
-import type { BackendRequest } from '../src/backend.js';
+} from '../bench/harness.js';
+import type { BackendRequest } from '../src/tfjs/backend.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
  * layer and a 10-way softmax; about 61k parameters (240 KB of float32 weights).
  */
 import type { LayersModel, Tensor, Tensor2D, Tensor4D, Variable } from '@tensorflow/tfjs';
-import type { Tf } from '../src/backend.js';
+import type { Tf } from '../src/tfjs/backend.js';
 
 /** Trainable weights, in the order the serving model's layers take them. */
 export interface Params {

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Scalar } from '@tensorflow/tfjs';
-import { initBackend, type Tf } from '../src/backend.js';
-import { fileSystemHandler } from '../src/file-io-handler.js';
+import { initBackend, type Tf } from '../src/tfjs/backend.js';
+import { fileSystemHandler } from '../src/tfjs/file-io-handler.js';
 import { loadMnist, PIXELS, seededRandom, type MnistSet } from './mnist-data.js';
 import { buildServingModel, createParams, forward, type Params } from './mnist-net.js';
 

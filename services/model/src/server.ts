@@ -8,11 +8,16 @@ import { Gauge } from 'prom-client';
 import { TensorhopError } from '@tensorhop/protocol';
 import { createLogger, createService, type Service } from '@tensorhop/kit';
 import type { ModelConfig } from './config.js';
-import { createModelRuntime, mountTfServingRoutes, type ModelRuntime } from './index.js';
+import { createModelRuntime, mountTfServingRoutes, type ModelInfo, type ModelRuntime } from './index.js';
 import { createModelStage } from './stage.js';
 
 export { loadModelConfig, type ModelConfig } from './config.js';
-export { DEFAULT_REPOSITORY } from './repository.js';
+export { DEFAULT_REPOSITORY } from './repository/repository.js';
+
+/** e.g. `onnxruntime-cpu, 2×1 threads` or `wasm simd, 2×1 threads`. */
+function describeRuntime(m: ModelInfo): string {
+  return `${m.runtime.name}${m.runtime.detail && m.runtime.name === 'wasm' ? ` ${m.runtime.detail}` : ''}, ${m.instances}×${m.threads} threads`;
+}
 
 export interface ModelService extends Service {
   /** Resolves when every model is loaded and warm; rejects when loading failed. */
@@ -23,9 +28,13 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   const log = createLogger('model', config.logLevel);
   const loaded = createModelRuntime({
     repository: config.repository,
-    backend: config.backend as 'auto',
+    backend: config.backend,
     logger: log,
     ...(config.instances > 0 ? { instances: config.instances } : {}),
+    onnx: {
+      provider: config.onnxProvider,
+      ...(config.onnxThreads > 0 ? { threads: config.onnxThreads } : {}),
+    },
     ...(config.default ? { defaultModel: config.default } : {}),
     ...(config.models.length ? { only: config.models } : {}),
     drainTimeoutMs: config.drainTimeoutMs,
@@ -40,7 +49,7 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
         {
           backend: r.backend.name,
           skipped: r.backend.skipped,
-          models: r.models().map((m) => `${m.name}:${m.version}`),
+          models: r.models().map((m) => `${m.name}:${m.version} (${describeRuntime(m)})`),
         },
         'models ready',
       );
@@ -81,8 +90,14 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   });
   const backendInfo = new Gauge({
     name: 'tensorhop_model_backend_info',
-    help: 'The TensorFlow.js backend that runs the models (value 1)',
+    help: 'Each backend or ONNX Runtime provider that runs a model (value 1)',
     labelNames: ['backend'],
+    registers: [service.metrics.registry],
+  });
+  const runtimeInfo = new Gauge({
+    name: 'tensorhop_model_runtime_info',
+    help: 'What runs each model version: runtime, instances and threads per instance (value 1)',
+    labelNames: ['model', 'version', 'runtime', 'instances', 'threads'],
     registers: [service.metrics.registry],
   });
   const queueRows = new Gauge({
@@ -96,7 +111,19 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
   void queueRows;
   void loaded.then(
     (r) => {
-      backendInfo.set({ backend: r.backend.name }, 1);
+      for (const m of r.models()) {
+        backendInfo.set({ backend: m.runtime.name }, 1);
+        runtimeInfo.set(
+          {
+            model: m.name,
+            version: String(m.version),
+            runtime: m.runtime.name,
+            instances: String(m.instances),
+            threads: String(m.threads),
+          },
+          1,
+        );
+      }
       mountTfServingRoutes(tfServing, { runtime: r, logger: log });
     },
     () => undefined,

@@ -5,11 +5,13 @@ import {
   float32Tensor,
   isStringTensor,
   stringTensor,
+  takeRows,
   type IOMetadata,
   type Metadata,
+  type NumericTensor,
   type Tensor,
 } from '@tensorhop/protocol';
-import { SERVER_NAME, type StageDefinition } from '@tensorhop/kit';
+import { SERVER_NAME, type StageDefinition, type StageRowError } from '@tensorhop/kit';
 import type { ModelInfo, ModelRuntime, OutputTensor, RowData } from './index.js';
 
 const DTYPES: Record<string, DType> = {
@@ -69,7 +71,7 @@ export function describeModel(info: ModelInfo): Partial<Metadata> {
   }
   return {
     version: String(info.version),
-    description: `${info.name}: ${info.description}`,
+    description: info.description ? `${info.name}: ${info.description}` : info.name,
     inputs,
     outputs,
     preprocess: info.preprocess ? JSON.stringify(info.preprocess) : '',
@@ -79,14 +81,14 @@ export function describeModel(info: ModelInfo): Partial<Metadata> {
 export function createModelStage(runtime: () => ModelRuntime, ready: () => boolean): StageDefinition {
   return {
     name: 'model',
-    description: 'tensors → predictions (TensorFlow.js), dynamic batching',
+    description: 'tensors → predictions (TensorFlow.js, ONNX Runtime), dynamic batching',
     inputs: [],
     outputs: [],
     ready,
     metadata() {
       try {
-        const r = runtime();
-        return { ...describeModel(r.resolve({})), server: `${SERVER_NAME} (backend ${r.backend.name})` };
+        const info = runtime().resolve({});
+        return { ...describeModel(info), server: `${SERVER_NAME} (backend ${info.runtime.name})` };
       } catch {
         return { description: 'models are loading' };
       }
@@ -110,9 +112,12 @@ export function createModelStage(runtime: () => ModelRuntime, ready: () => boole
       ) {
         throw badRequest(`input "${inputName}" must be FLOAT32, INT32 or UINT8`);
       }
+      // A row holding NaN or Infinity would give ordinary-looking scores: it fails alone instead.
+      const { finite, rows, errors } = finiteRows(input, ctx.keys);
+      if (rows.length === 0) return { outputs: {}, keys: [], errors };
       const outcome = await r.infer(
         info,
-        { data: input.data as RowData, shape: [...input.shape] },
+        { data: finite.data as RowData, shape: [...finite.shape] },
         { signal: ctx.signal, ...(config.topK === undefined ? {} : { topK: config.topK }) },
       );
       const outputs: Record<string, Tensor> = {};
@@ -123,13 +128,46 @@ export function createModelStage(runtime: () => ModelRuntime, ready: () => boole
       }
       return {
         outputs,
-        keys: outcome.rows.map((i) => ctx.keys[i] as string),
-        errors: outcome.failures.map((f) => ({
-          key: ctx.keys[f.row] as string,
-          code: f.code,
-          message: f.message,
-        })),
+        keys: outcome.rows.map((i) => ctx.keys[rows[i] as number] as string),
+        errors: [
+          ...errors,
+          ...outcome.failures.map((f) => ({
+            key: ctx.keys[rows[f.row] as number] as string,
+            code: f.code,
+            message: f.message,
+          })),
+        ],
       };
     },
   };
+}
+
+/**
+ * The rows of a float input whose values are all finite, as a tensor of those rows (the input itself
+ * when every row is), their indices, and an INPUT_NOT_FINITE row error for each of the others.
+ */
+function finiteRows(input: NumericTensor, keys: readonly string[]) {
+  const n = input.shape[0] ?? 0;
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (!(input.data instanceof Float32Array)) return { finite: input, rows: all, errors: [] };
+  const size = n === 0 ? 0 : input.data.length / n;
+  const rows: number[] = [];
+  const errors: StageRowError[] = [];
+  for (let r = 0; r < n; r++) {
+    const row = input.data.subarray(r * size, (r + 1) * size);
+    let ok = true;
+    for (let i = 0; i < row.length; i++) {
+      if (!Number.isFinite(row[i])) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) rows.push(r);
+    else {
+      const message = `row ${r} of the input holds NaN or Infinity`;
+      errors.push({ key: keys[r] as string, code: 'INPUT_NOT_FINITE', message });
+    }
+  }
+  const finite = rows.length === n ? input : (takeRows(input, rows) as NumericTensor);
+  return { finite, rows, errors };
 }

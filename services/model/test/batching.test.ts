@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { isTensorhopError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
-import { createModelRuntime, type ModelRuntime } from '../src/model-runtime.js';
+import { createModelRuntime, type ModelRuntime } from '../src/index.js';
 import { rows, tempRepository, WIDTH, writeScaleModel } from './helpers/tiny-model.js';
 
 // One instance and a long queue delay, so concurrent requests reliably meet in the queue.

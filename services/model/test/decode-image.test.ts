@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import sharp from 'sharp';
-import { decodeB64Image } from '../src/decode-image.js';
+import { isTensorhopError } from '@tensorhop/protocol';
+import { decodeB64Image } from '../src/tfserving/decode-image.js';
 
 // A 2×1 PNG: a red pixel and a blue one.
 const redBlue = () =>
@@ -41,4 +42,20 @@ test('bytes that are not an image are IMAGE_DECODE', async () => {
   await assert.rejects(decodeB64Image(Buffer.from('not an image'), [-1, 28, 28, 1]), {
     code: 'IMAGE_DECODE',
   });
+});
+
+test("the b64 path follows the preprocessor's strict rules: an unknown profile or colour is BAD_REQUEST", async () => {
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
+    .png()
+    .toBuffer();
+  for (const hint of [{ profile: 'nope' }, { background: 'mauve-ish' }, { fit: 'stretch' }]) {
+    await assert.rejects(
+      decodeB64Image(png, [-1, 4, 4, 3], hint),
+      (e: unknown) => isTensorhopError(e) && e.code === 'BAD_REQUEST',
+      JSON.stringify(hint),
+    );
+  }
+  // '#rgb' and named colours are understood as the preprocessor understands them.
+  const ok = await decodeB64Image(png, [-1, 4, 4, 3], { background: '#fff', profile: 'raw' });
+  assert.equal(ok[0], 128);
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { silentLogger } from '../src/logger.js';
-import { createModelRuntime } from '../src/model-runtime.js';
+import { createModelRuntime } from '../src/index.js';
 
 const SCRIPT = fileURLToPath(new URL('../scripts/make-mobilenet.ts', import.meta.url));
 

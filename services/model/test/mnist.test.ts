@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { loadMnist } from '../scripts/mnist-data.js';
 import { silentLogger } from '../src/logger.js';
-import { createModelRuntime, type ModelRuntime } from '../src/model-runtime.js';
-import { DEFAULT_REPOSITORY } from '../src/repository.js';
+import { createModelRuntime, type ModelRuntime } from '../src/index.js';
+import { DEFAULT_REPOSITORY } from '../src/repository/repository.js';
 
 const { test: heldOut } = loadMnist();
 let runtime: ModelRuntime;

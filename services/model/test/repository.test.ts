@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_REPOSITORY, loadRepository } from '../src/repository.js';
-import { parseModelConfig } from '../src/model-config.js';
+import { DEFAULT_REPOSITORY, loadRepository } from '../src/repository/repository.js';
+import { parseModelConfig } from '../src/repository/model-config.js';
 import { tempRepository, writeScaleModel } from './helpers/tiny-model.js';
 
 test('lists models and versions, newest first, with tensorhop.json and labels', async () => {

@@ -5,9 +5,9 @@ import { after, before, test } from 'node:test';
 import express from 'express';
 import { loadMnist } from '../scripts/mnist-data.js';
 import { silentLogger } from '../src/logger.js';
-import { createModelRuntime, type ModelRuntime } from '../src/model-runtime.js';
-import { DEFAULT_REPOSITORY } from '../src/repository.js';
-import { mountTfServingRoutes } from '../src/tfserving-routes.js';
+import { createModelRuntime, type ModelRuntime } from '../src/index.js';
+import { DEFAULT_REPOSITORY } from '../src/repository/repository.js';
+import { mountTfServingRoutes } from '../src/tfserving/routes.js';
 import { drawnDigit, mnistPng } from './helpers/digits.js';
 
 const { test: heldOut } = loadMnist();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { silentLogger } from '../src/logger.js';
-import { createModelRuntime } from '../src/model-runtime.js';
+import { createModelRuntime } from '../src/index.js';
 import { rows, tempRepository, WIDTH, writeScaleModel } from './helpers/tiny-model.js';
 
 const CRASH = -777; // the test hook: a batch starting with this value kills its worker mid-batch

@@ -8,12 +8,22 @@ import {
   type ConfigOf,
   type LoadOptions,
 } from '@tensorhop/kit';
+import { DEFAULT_PREPROCESS_CONFIG, parsePreprocessConfig } from './core/index.js';
 
 export const schema = {
   ...serviceSchema('preprocessor', DEFAULT_PORTS.preprocessor),
   defaults: {
     type: 'string',
     default: '',
+    check: (text: string) => {
+      if (text.trim() === '') return undefined;
+      try {
+        parsePreprocessConfig(text, DEFAULT_PREPROCESS_CONFIG);
+        return undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
     doc: 'service defaults as preprocess config JSON, e.g. {"size":[224,224],"profile":"torch"}',
   },
   concurrency: {

@@ -1,6 +1,8 @@
 // Config validation (bad keys named in the error) and config derived from model metadata.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ConfigError } from '@tensorhop/kit';
+import { loadPreprocessorConfig } from '../src/config.js';
 import {
   configFromModelInput,
   DEFAULT_PREPROCESS_CONFIG,
@@ -153,5 +155,22 @@ describe('configFromModelInput', () => {
       [config.size, config.channels, config.invert, config.profile, config.dtype],
       [[28, 28], 1, true, 'raw', 'uint8'],
     );
+  });
+});
+
+describe('TENSORHOP_PREPROCESSOR_DEFAULTS', () => {
+  it('is checked at start-up by the one config reader: a bad value is one line naming the variable', () => {
+    for (const value of ['{"size":0}', '{"profile":"nope"}', 'not json']) {
+      assert.throws(
+        () => loadPreprocessorConfig({ env: { TENSORHOP_PREPROCESSOR_DEFAULTS: value } }),
+        (e: unknown) =>
+          e instanceof ConfigError &&
+          e.variable === 'TENSORHOP_PREPROCESSOR_DEFAULTS' &&
+          !e.message.includes('\n'),
+        value,
+      );
+    }
+    const ok = loadPreprocessorConfig({ env: { TENSORHOP_PREPROCESSOR_DEFAULTS: '{"size":[32,32]}' } });
+    assert.equal(ok.defaults, '{"size":[32,32]}');
   });
 });

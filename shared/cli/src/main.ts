@@ -6,6 +6,7 @@ import { CommandError, UsageError, parseFlags } from './args.js';
 import { healthCommand, metadataCommand } from './inspect-commands.js';
 import { STAGES, serviceEntry } from './stack.js';
 import { up } from './up.js';
+import { verifyCommand } from './verify-command.js';
 
 const USAGE = `usage: tensorhop <command> [options]
 
@@ -17,6 +18,8 @@ commands:
                                   JSON lines; --resume continues a killed job
   metadata <stage>                describe ${STAGES.join(', ')} (--json: the raw metadata)
   health                          is the gateway ready, and how many replicas each pool has
+  verify [gateway-url]            check a deployed chain against the contract (--json for CI,
+                                  --api-key K, --load-seconds S, --concurrency N); exit 1 on failure
 
 options:
   --gateway URL                   the gateway (default: $TENSORHOP_GATEWAY_URL or http://127.0.0.1:8080)
@@ -62,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return metadataCommand(rest);
     case 'health':
       return healthCommand(rest);
+    case 'verify':
+      return verifyCommand(rest);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }

@@ -3,17 +3,29 @@
  * explicit values winning over the environment. A bad value throws a ConfigError that names the
  * variable, so a service stops at start-up instead of running half-configured.
  */
+interface Common<T> {
+  /** Variable name; @default the prefix + the key in SCREAMING_SNAKE_CASE */
+  env?: string;
+  doc?: string;
+  /**
+   * A further check of a parsed value (a CIDR list, a JSON object's fields): returns why the value
+   * is bad, or undefined. It runs on environment values and explicit ones alike.
+   */
+  check?: (value: T) => string | undefined;
+}
+
 export type FieldSpec =
-  | { type: 'int'; default: number; min?: number; max?: number; env?: string; doc?: string }
-  | { type: 'number'; default: number; min?: number; max?: number; env?: string; doc?: string }
-  | { type: 'string'; default: string; env?: string; doc?: string }
-  | { type: 'bool'; default: boolean; env?: string; doc?: string }
-  | { type: 'enum'; values: readonly string[]; default: string; env?: string; doc?: string }
-  | { type: 'list'; default: readonly string[]; env?: string; doc?: string }
-  | { type: 'map'; default: Readonly<Record<string, string>>; env?: string; doc?: string };
+  | ({ type: 'int'; default: number; min?: number; max?: number } & Common<number>)
+  | ({ type: 'number'; default: number; min?: number; max?: number } & Common<number>)
+  | ({ type: 'string'; default: string } & Common<string>)
+  | ({ type: 'bool'; default: boolean } & Common<boolean>)
+  | ({ type: 'enum'; values: readonly string[]; default: string } & Common<string>)
+  | ({ type: 'list'; default: readonly string[] } & Common<string[]>)
+  | ({ type: 'map'; default: Readonly<Record<string, string>> } & Common<Record<string, string>>);
 
 export type Schema = Record<string, FieldSpec>;
 
+/** The value type of a field; an enum keeps its literal union. */
 type ValueOf<F extends FieldSpec> = F extends { type: 'int' | 'number' }
   ? number
   : F extends { type: 'bool' }
@@ -22,7 +34,9 @@ type ValueOf<F extends FieldSpec> = F extends { type: 'int' | 'number' }
       ? string[]
       : F extends { type: 'map' }
         ? Record<string, string>
-        : string;
+        : F extends { type: 'enum'; values: readonly (infer V extends string)[] }
+          ? V
+          : string;
 
 export type ConfigOf<S extends Schema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
@@ -120,6 +134,8 @@ export function loadConfig<S extends Schema>(schema: S, options: LoadOptions<S>)
     if (explicit !== undefined) out[key] = explicit;
     else if (raw !== undefined && !(raw === '' && spec.type !== 'string')) out[key] = parse(spec, raw, name);
     else out[key] = structuredClone(spec.default);
+    const problem = (spec.check as ((v: unknown) => string | undefined) | undefined)?.(out[key]);
+    if (problem !== undefined) throw new ConfigError(name, problem);
   }
   return out as ConfigOf<S>;
 }

@@ -54,6 +54,11 @@ export interface Outcome {
   rowsIn: number;
   rowsOut: number;
   next?: string;
+  /**
+   * Set when the next hop's reply already accounts for every forwarded key: its bytes as they came,
+   * to be sent behind this stage's own errors and timing without decoding and re-encoding its tensors.
+   */
+  passThrough?: { errors: RowError[]; timing: StageTiming; bytes: Uint8Array };
 }
 
 /** Rows are bounded before any key or buffer is made: a shape like [4e8, 0] carries no data. */
@@ -159,6 +164,7 @@ export async function handleInfer(
   const config = parseConfig(req.config);
   const next: NextHop | undefined = planNextHop(req.route, deps.defaultNext, deps.hops);
   const startedAtMs = Date.now();
+  let reserved = 0;
   const t0 = performance.now();
   const ctx: StageContext = {
     inputs: req.inputs,
@@ -172,13 +178,15 @@ export async function handleInfer(
     nextHop: next?.name,
     hopMetadata: hopMetadataFetcher(deps.hops, Math.min(deps.hopTimeoutMs, 10_000), deps.hopHeaders),
     reserveOutput: (bytes: number) => {
-      if (bytes > deps.maxReplyBytes) {
+      // Cumulative per request: a stage may reserve row by row as its outputs arrive.
+      if (reserved + bytes > deps.maxReplyBytes) {
         throw new TensorhopError(
           'PAYLOAD_TOO_LARGE',
-          `the reply would carry ${bytes} bytes of tensors, over the limit of ${deps.maxReplyBytes} for this encoding`,
+          `the reply would carry ${reserved + bytes} bytes of tensors, over the limit of ${deps.maxReplyBytes} for this encoding`,
         );
       }
       deps.reserve(bytes, `a reply of ${keys.length} rows`);
+      reserved += bytes;
     },
   };
   const own = settle(deps.stage.name, keys, await deps.stage.apply(ctx), log);
@@ -231,7 +239,9 @@ export async function handleInfer(
       trace: [timing, ...downstream.trace],
     };
     const retry = down.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: down.retryAfterSeconds };
-    return { status: down.status, reply, ...retry, ...counts, next: next.name };
+    const passThrough =
+      downstream === down.response ? { passThrough: { errors: own.errors, timing, bytes: down.bytes } } : {};
+    return { status: down.status, reply, ...retry, ...counts, next: next.name, ...passThrough };
   } catch (error) {
     // The hop failed after this stage worked its rows: every forwarded key still comes back.
     const failed = errorReply(error, next.name);

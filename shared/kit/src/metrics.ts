@@ -12,6 +12,8 @@ export interface ServiceMetrics {
   rowsOut: Counter;
   rowErrors: Counter<'code'>;
   inflight: Gauge;
+  /** Rows of the infer requests in progress: what an HPA scales on (compose/k8s). */
+  inflightRows: Gauge;
   hopCalls: Counter<'hop' | 'outcome'>;
 }
 
@@ -46,6 +48,11 @@ export function createMetrics(stage: string, options: { defaultMetrics?: boolean
     inflight: new Gauge({
       name: 'tensorhop_inflight_requests',
       help: 'Infer requests in progress',
+      registers,
+    }),
+    inflightRows: new Gauge({
+      name: 'tensorhop_inflight_rows',
+      help: 'Rows of infer requests in progress (the custom metric the HPAs scale on)',
       registers,
     }),
     hopCalls: new Counter({

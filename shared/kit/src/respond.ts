@@ -10,6 +10,9 @@ import {
   type InferResponse,
   CONTENT_TYPES,
   encodeInferResponse,
+  encodeResponseHead,
+  type RowError,
+  type StageTiming,
   type Encoding,
 } from '@tensorhop/protocol';
 
@@ -43,4 +46,22 @@ export function errorReply(
 export function sendError(res: Response, error: unknown, stage: string, encoding: Encoding): void {
   const { status, reply, retryAfterSeconds } = errorReply(error, stage);
   sendReply(res, status, reply, encoding, retryAfterSeconds);
+}
+
+/**
+ * Sends a next hop's protobuf reply as it came, led by this stage's own errors and timing: the
+ * downstream tensors are neither decoded into new buffers nor encoded again.
+ */
+export function sendSpliced(
+  res: Response,
+  outcome: { status: number; retryAfterSeconds?: number },
+  parts: { errors: RowError[]; timing: StageTiming; bytes: Uint8Array },
+): void {
+  const head = encodeResponseHead(parts.errors, [parts.timing]);
+  if (outcome.retryAfterSeconds !== undefined)
+    res.setHeader('retry-after', String(Math.max(1, Math.ceil(outcome.retryAfterSeconds))));
+  res.status(outcome.status).type(CONTENT_TYPES.protobuf);
+  res.setHeader('content-length', head.byteLength + parts.bytes.byteLength);
+  res.write(head);
+  res.end(parts.bytes);
 }

@@ -23,7 +23,7 @@ import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
 import { createMemoryBudget } from './memory-budget.js';
 import { createReadiness } from './readiness.js';
-import { sendError, sendReply } from './respond.js';
+import { sendError, sendReply, sendSpliced } from './respond.js';
 import type { ServiceConfig } from './service-config.js';
 import type { StageDefinition } from './stage.js';
 import { traceCarrierOf, type TraceCarrier } from './trace-context.js';
@@ -167,6 +167,7 @@ export function createService(options: ServiceOptions): Service {
     let status = 500;
     let rows = { rowsIn: 0, rowsOut: 0, next: undefined as string | undefined };
     let holdsSlot = false;
+    let rowsInFlight = 0;
     const timer = setTimeout(() => controller.abort(new Error('request deadline')), config.requestTimeoutMs);
     try {
       if (draining) throw new TensorhopError('UNAVAILABLE', `${stage.name} is shutting down`);
@@ -203,6 +204,8 @@ export function createService(options: ServiceOptions): Service {
       span = startTrace(carrier, { startTimeMs });
       request.infer.traceId = span.traceId;
       res.set(span.responseHeaders());
+      rowsInFlight = request.infer.keys.length || Number(request.infer.inputs[0]?.shape[0] ?? 0);
+      metrics.inflightRows.inc(rowsInFlight);
       const outcome = await handleInfer(
         {
           stage,
@@ -231,7 +234,8 @@ export function createService(options: ServiceOptions): Service {
       rows = { rowsIn: outcome.rowsIn, rowsOut: outcome.rowsOut, next: outcome.next };
       metrics.rowsIn.inc(outcome.rowsIn);
       metrics.rowsOut.inc(outcome.rowsOut);
-      sendReply(res, outcome.status, outcome.reply, encoding, outcome.retryAfterSeconds);
+      if (outcome.passThrough && encoding === 'protobuf') sendSpliced(res, outcome, outcome.passThrough);
+      else sendReply(res, outcome.status, outcome.reply, encoding, outcome.retryAfterSeconds);
       const own = outcome.reply.trace[0];
       const bytes = own ? { bytesIn: own.bytesIn, bytesOut: own.bytesOut } : {};
       span.end({ status, ...rows, ...bytes, errors: outcome.reply.errors });
@@ -250,6 +254,7 @@ export function createService(options: ServiceOptions): Service {
       release();
       if (holdsSlot) inflight--;
       metrics.inflight.set(inflight);
+      metrics.inflightRows.dec(rowsInFlight);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.requests.inc({ status: String(status) });
       metrics.latency.observe({ status: String(status) }, seconds);

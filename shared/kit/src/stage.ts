@@ -27,6 +27,7 @@ export interface StageContext {
    * once the reply is sent.
    */
   reserveOutput(bytes: number): void;
+  /* Reservations add up over the request, so a stage may reserve per row as outputs arrive. */
 }
 
 /** A row failure reported by a stage; the kit adds the stage name. */

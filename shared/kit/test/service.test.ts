@@ -31,7 +31,8 @@ const echo: StageDefinition = {
 };
 
 async function post(url: string, body: Uint8Array | string, type = 'application/x-protobuf') {
-  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': type } });
+  const payload = typeof body === 'string' ? body : Buffer.from(body);
+  const res = await fetch(url, { method: 'POST', body: payload, headers: { 'content-type': type } });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const enc = (res.headers.get('content-type') ?? '').includes('json') ? 'json' : 'protobuf';
   return { status: res.status, reply: decodeInferResponse(bytes, enc), headers: res.headers };

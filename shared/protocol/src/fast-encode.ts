@@ -210,6 +210,15 @@ function writeTiming(out: Out, t: StageTiming): void {
   out.str(10, t.spanId);
 }
 
+function writeRowError(out: Out, e: RowError): void {
+  out.tag(4, LEN);
+  out.varint(rowErrorSize(e));
+  out.str(1, e.key);
+  out.str(2, e.code);
+  out.str(3, e.message);
+  out.str(4, e.stage);
+}
+
 function largestTensor(tensors: readonly Tensor[]): Tensor | undefined {
   let best: Tensor | undefined;
   for (const t of tensors)
@@ -272,14 +281,33 @@ export function encodeInferResponseFast(r: InferResponse): Uint8Array {
     for (const s of r.outputNames) out.str(1, s, true);
     for (const t of r.outputs) writeTensor(out, 2, t, largest);
     for (const s of r.keys) out.str(3, s, true);
-    for (const e of r.errors) {
-      out.tag(4, LEN);
-      out.varint(rowErrorSize(e));
-      out.str(1, e.key);
-      out.str(2, e.code);
-      out.str(3, e.message);
-      out.str(4, e.stage);
-    }
+    for (const e of r.errors) writeRowError(out, e);
     for (const t of r.trace) writeTiming(out, t);
   });
+}
+
+/**
+ * The head a forwarding stage puts in front of its next hop's reply, unchanged: its own row errors
+ * and timing. Protobuf merges concatenated messages (repeated fields append), so
+ * `head ++ reply` decodes as the reply with these errors and this timing first. The head ends with
+ * a padding field that makes its length a multiple of 8, so the reply's tensor data keeps the
+ * 8-byte alignment its sender gave it.
+ */
+export function encodeResponseHead(errors: readonly RowError[], trace: readonly StageTiming[]): Uint8Array {
+  const head: InferResponse = {
+    outputNames: [],
+    outputs: [],
+    keys: [],
+    errors: [...errors],
+    trace: [...trace],
+  };
+  const size = inferResponseSize(head);
+  const pad = (8 - ((size + 2) % 8)) % 8;
+  const out = new Out(allocBytes(size + 2 + pad));
+  for (const e of errors) writeRowError(out, e);
+  for (const t of trace) writeTiming(out, t);
+  out.tag(PAD_FIELD, LEN);
+  out.varint(pad);
+  out.raw(new Uint8Array(pad));
+  return out.buf as Uint8Array;
 }

@@ -7,6 +7,7 @@ import {
   decodeRequest,
   encodeInferRequest,
   encodeInferResponse,
+  encodeResponseHead,
   float32Tensor,
   inferRequestFromPb,
   inferRequestToPb,
@@ -16,7 +17,21 @@ import {
   stringTensor,
   type InferRequest,
   type InferResponse,
+  type StageTiming,
 } from '@tensorhop/protocol';
+
+const timing = (stage: string): StageTiming => ({
+  stage,
+  instance: 'h:1',
+  startedAtMs: 1_700_000_000_000,
+  durationMs: 1.25,
+  rowsIn: 3,
+  rowsOut: 2,
+  bytesIn: 10,
+  bytesOut: 20,
+  traceId: '0af7651916cd43dd8448eb211c80319c',
+  spanId: 'b7ad6b7169203331',
+});
 
 const request = (rows: number): InferRequest => ({
   config: '{"size":[28,28]}',
@@ -96,5 +111,36 @@ test('the largest tensor lands 8-byte aligned, so decoding is a view over the me
     assert.ok(t && t.type === DType.FLOAT64);
     assert.equal(t.data.buffer, copy.buffer, `rows=${rows}: data is a view`);
     assert.equal(t.data[rows * 100 - 1], 1.5);
+  }
+});
+
+test('a forwarding stage puts its head before a reply unchanged: errors and timing come first, data stays aligned', () => {
+  for (const rows of [1, 5, 64]) {
+    const data = new Float32Array(rows * 7 * 7 * 3).map((_, i) => i / 3);
+    const downstream = {
+      outputNames: ['x'],
+      outputs: [float32Tensor([rows, 7, 7, 3], data)],
+      keys: Array.from({ length: rows }, (_, i) => `k${i}`),
+      errors: [{ key: 'bad', code: 'SHAPE_MISMATCH', message: 'no', stage: 'model' }],
+      trace: [timing('model')],
+    };
+    const bytes = encodeInferResponse(downstream, 'protobuf');
+    const ownErrors = [
+      { key: 'gone', code: 'DOWNLOAD_HTTP_STATUS', message: 'HTTP 404', stage: 'downloader' },
+    ];
+    const head = encodeResponseHead(ownErrors, [timing('downloader')]);
+    assert.equal(head.byteLength % 8, 0, 'the head keeps the alignment of what follows');
+    const spliced = Buffer.alloc(head.byteLength + bytes.byteLength);
+    spliced.set(head);
+    spliced.set(bytes, head.byteLength);
+    const merged = decodeInferResponse(spliced, 'protobuf');
+    assert.deepEqual(merged, {
+      ...downstream,
+      errors: [...ownErrors, ...downstream.errors],
+      trace: [timing('downloader'), timing('model')],
+    });
+    const t = merged.outputs[0];
+    assert.ok(t && t.type === DType.FLOAT32);
+    assert.equal(t.data.buffer, spliced.buffer, `rows=${rows}: still a view after the splice`);
   }
 });

@@ -22,15 +22,18 @@ export function targetUrl(target: Stage | string, where: Where = {}): string {
  * Runs one infer call at `target` (`'downloader'`, `'preprocessor'`, `'model'`, or a URL).
  * @throws InferError for a request-level failure; TensorhopError (HOP_UNAVAILABLE, HOP_TIMEOUT) when unreachable
  */
-export function infer(
+export async function infer(
   target: Stage | string,
   inputs: Tensor[] | Record<string, Tensor>,
   options: core.InferOptions & Where = {},
 ): Promise<InferResponse> {
-  return core.infer(targetUrl(target, options), inputs, options);
+  const url = targetUrl(target, options);
+  const reply = await core.inferRaw(url, core.buildInferRequest(inputs, options), options);
+  if (reply.status < 200 || reply.status >= 300) throw new core.InferError(reply, url);
+  return reply.response;
 }
 
 /** The metadata of `target` (a stage name or a URL). */
 export function metadata(target: Stage | string, options: core.CallOptions & Where = {}): Promise<Metadata> {
-  return core.metadata(targetUrl(target, options), options);
+  return core.metadataRaw(targetUrl(target, options), options);
 }

@@ -3,10 +3,9 @@
  * neither fails alone, and rows refused as overloaded or unavailable are sent again after a
  * backoff (Retry-After honoured) until the attempts run out, then keep that error.
  */
-import { stringTensor } from '@tensorhop/protocol';
+import { stringTensor, sleep } from '@tensorhop/protocol';
 import type { RunContext } from './context.js';
 import { sourceOf } from './inputs.js';
-import { sleep } from '@tensorhop/protocol';
 import { backoffMs } from './retry.js';
 import { attemptRows } from './sequencing.js';
 import type { ClassifyResult } from './types.js';

@@ -1,8 +1,8 @@
 /**
- * The protocol client (axios), free of Node-only imports so that it runs in browsers too; the Node
- * flavour in client.ts adds keep-alive agents. `infer` and `metadata` are the easy calls;
- * `inferRaw` returns the status and the decoded reply whatever it is, which is what a forwarding
- * stage needs.
+ * The raw layer of the SDK's calls (axios), free of Node-only imports so that it runs in browsers
+ * too: `inferRaw` sends a ready-made InferRequest to a URL and returns the status and the decoded
+ * reply whatever it is; `metadataRaw` reads a URL's metadata. The layers above, by stage name or
+ * URL, are `infer`/`metadata` (calls.ts), then `classify`/`pipe`.
  *
  * Every call has a deadline; a call is retried once, and only when its connection failed before
  * anything was sent (refused, or a reused keep-alive socket that the server had closed).
@@ -190,22 +190,8 @@ export function buildInferRequest(
   });
 }
 
-/**
- * Runs inference at `target` (a service URL). Resolves with the reply (row errors included);
- * rejects with an InferError for a request-level failure and a TensorhopError when unreachable.
- */
-export async function infer(
-  target: string,
-  inputs: Tensor[] | Record<string, Tensor>,
-  options: InferOptions = {},
-): Promise<InferResponse> {
-  const reply = await inferRaw(target, buildInferRequest(inputs, options), options);
-  if (reply.status < 200 || reply.status >= 300) throw new InferError(reply, target);
-  return reply.response;
-}
-
 /** The metadata of the service at `target`. */
-export async function metadata(target: string, options: CallOptions = {}): Promise<Metadata> {
+export async function metadataRaw(target: string, options: CallOptions = {}): Promise<Metadata> {
   const encoding = options.encoding ?? 'protobuf';
   const res = await post(target, encodeMetadataRequest(encoding), options);
   if (res.status < 200 || res.status >= 300) {

@@ -1,5 +1,5 @@
 /** Options checked once per `classify()` or `pipe()` call, and what every chunk of the call shares. */
-import { metadata, type CallOptions } from './client-core.js';
+import { metadataRaw as metadata, type CallOptions } from './client-core.js';
 import { badRequest } from '@tensorhop/protocol';
 import { endpointsOf } from './endpoints.js';
 import { preprocessConfig } from './preprocess-hint.js';

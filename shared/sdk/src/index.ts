@@ -21,3 +21,4 @@ export {
 } from './client-core.js';
 // The wire types and tensor helpers, so an app needs one import.
 export * from '@tensorhop/protocol';
+export { preprocessConfig } from './preprocess-hint.js';

@@ -1,5 +1,5 @@
 /**
- * Node-only additions to the SDK (`@tensorhop/protocol/sdk/node`): keep-alive agents to pass as
+ * Node-only additions to the SDK (`@tensorhop/sdk/node`): keep-alive agents to pass as
  * `agents`, so a long batch reuses its connections to the gateway.
  */
 import http from 'node:http';

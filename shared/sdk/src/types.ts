@@ -73,7 +73,7 @@ export interface ClassifyOptions {
   timeoutMs?: number;
   /** @default 'protobuf' */
   encoding?: Encoding;
-  /** Node keep-alive agents (see `@tensorhop/protocol/sdk/node`); ignored in browsers. */
+  /** Node keep-alive agents (see `@tensorhop/sdk/node`); ignored in browsers. */
   agents?: HttpAgents;
   /** Retries of a chunk refused as overloaded or unavailable. */
   retry?: RetryOptions;

@@ -7,7 +7,7 @@ export {
   type LookupAddress,
   type LookupFn,
 } from './options.js';
-export { downloaderOptionsFromEnv } from './options-env.js';
+
 export {
   DownloadError,
   isDownloadError,
@@ -15,7 +15,7 @@ export {
   type DownloadFailure,
   type DownloadResult,
 } from './errors.js';
-export { isBlockedAddress, embeddedIpv4 } from './ssrf-guard.js';
+export { isBlockedAddress, embeddedIpv4, toCidrs } from './ssrf-guard.js';
 export { parseCidr, cidrContains, type Cidr } from './cidr.js';
 export { parseIp, formatIp, type IpAddress } from './ip-address.js';
 export { sniffImageType, imageContentType } from './image-type.js';

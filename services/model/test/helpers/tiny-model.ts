@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { fileSystemHandler } from '../../src/file-io-handler.js';
+import { fileSystemHandler } from '../../src/tfjs/file-io-handler.js';
 
 export const WIDTH = 4;
 

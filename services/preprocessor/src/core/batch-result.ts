@@ -1,6 +1,5 @@
 import type { DecodeOutcome } from './decode-image.js';
-import type { Layout, PixelDType } from './preprocess-config.js';
-import type { ImageErrorCode } from './preprocess-error.js';
+import type { Layout, PixelDType, ImageErrorCode } from '@tensorhop/protocol';
 
 /** A row that produced no output, by input index. */
 export interface PreprocessRowError {

@@ -1,7 +1,6 @@
 import sharp from 'sharp';
-import { greyPixels, type Rgb } from './colour.js';
-import type { Fit, Kernel } from './preprocess-config.js';
-import type { ImageErrorCode } from './preprocess-error.js';
+import { greyPixels, type Rgb, type Fit, type Kernel, type ImageErrorCode } from '@tensorhop/protocol';
+
 import { sniffFormat } from './sniff-format.js';
 
 /** What one image is decoded to, and the limits it must respect. */
@@ -99,7 +98,7 @@ async function decodePixels(bytes: Uint8Array, plan: DecodePlan): Promise<Buffer
       `decoded to ${info.width}x${info.height}x${info.channels}, expected ${plan.width}x${plan.height}x3`,
     );
   }
-  return plan.channels === 1 ? greyPixels(data) : data;
+  return plan.channels === 1 ? (greyPixels(data, Buffer.allocUnsafe(data.length / 3)) as Buffer) : data;
 }
 
 function errorText(error: unknown): string {

@@ -1,10 +1,21 @@
 export { createPreprocessor } from './preprocessor.js';
 export type { Preprocessor, PreprocessorOptions } from './preprocessor.js';
 export type { PreprocessResult, PreprocessRowError } from './batch-result.js';
-export { parsePreprocessConfig, DEFAULT_PREPROCESS_CONFIG } from './preprocess-config.js';
-export type { PreprocessConfig, Profile, Fit, Layout, PixelDType, Kernel } from './preprocess-config.js';
-export { configFromModelInput } from './model-input-config.js';
-export { PreprocessError, isPreprocessError } from './preprocess-error.js';
-export type { PreprocessErrorCode, ImageErrorCode } from './preprocess-error.js';
-export { MAX_SIZE_SIDE } from './config-fields.js';
-export type { Rgb } from './colour.js';
+// The config and profile rules live in @tensorhop/protocol, shared with the model and the SDK.
+export {
+  parsePreprocessConfig,
+  DEFAULT_PREPROCESS_CONFIG,
+  configFromModelInput,
+  PreprocessError,
+  isPreprocessError,
+  MAX_SIZE_SIDE,
+  type PreprocessConfig,
+  type Profile,
+  type Fit,
+  type Layout,
+  type PixelDType,
+  type Kernel,
+  type PreprocessErrorCode,
+  type ImageErrorCode,
+  type Rgb,
+} from '@tensorhop/protocol';

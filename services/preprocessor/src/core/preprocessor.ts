@@ -8,9 +8,7 @@ import {
   type RowGeometry,
 } from './batch-result.js';
 import { decodeImage, type DecodeOutcome, type DecodePlan } from './decode-image.js';
-import { pixelTransform } from './pixel-transform.js';
-import type { PreprocessConfig } from './preprocess-config.js';
-import { PreprocessError } from './preprocess-error.js';
+import { pixelTransform, type PreprocessConfig, PreprocessError } from '@tensorhop/protocol';
 import { runRows } from './run-rows.js';
 import { Semaphore } from '@tensorhop/kit';
 import { writeRow } from './write-row.js';

@@ -1,4 +1,4 @@
-import type { PixelTransform } from './pixel-transform.js';
+import type { PixelTransform } from '@tensorhop/protocol';
 
 /** Where a row goes in the batch tensor. */
 export interface RowTarget {

@@ -1,0 +1,125 @@
+/**
+ * `tensorhop verify`, the chain as a user sees it: the gateway and every pool ready, each stage's
+ * metadata, and the three sequencing modes giving the same labels for the built-in digits, sent as
+ * data: URLs to the downloader and as bytes to the preprocessor.
+ */
+import { STAGES, classify, metadata, type ClassifyResult, type Mode } from '@tensorhop/sdk';
+import { TEST_IMAGES } from './verify-images.js';
+import { fail, pass, type Check, type CheckOutcome, type VerifyContext } from './verify-run.js';
+
+interface Readiness {
+  ready?: boolean;
+  reason?: string;
+  pools?: Record<string, { ready: number; replicas: number }>;
+}
+
+export const gatewayCheck: Check = {
+  name: 'gateway',
+  async run(ctx) {
+    let res: Response;
+    try {
+      res = await fetch(`${ctx.gateway}/readyz`, {
+        headers: ctx.headers,
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message ?? (error as Error).message;
+      return fail(`no answer from ${ctx.gateway} (${why})`, { reachable: false });
+    }
+    const state = (await res.json().catch(() => ({}))) as Readiness;
+    const pools = state.pools ?? {};
+    const summary = Object.entries(pools).map(([n, p]) => `${n} ${p.ready}/${p.replicas}`);
+    const data = { reachable: true, status: res.status, pools };
+    const missing = STAGES.filter((s) => !pools[s]);
+    if (missing.length) return fail(`no pool for ${missing.join(', ')}`, data);
+    const down = STAGES.filter((s) => (pools[s]?.ready ?? 0) === 0);
+    if (down.length || res.status !== 200) {
+      return fail(
+        `not ready (${state.reason ?? `HTTP ${res.status}`}); ready replicas: ${summary.join(', ')}`,
+        data,
+      );
+    }
+    return pass(`ready; ready replicas: ${summary.join(', ')}`, data);
+  },
+};
+
+export const metadataCheck: Check = {
+  name: 'metadata',
+  async run(ctx) {
+    const seen: Record<string, unknown> = {};
+    const problems: string[] = [];
+    for (const stage of STAGES) {
+      try {
+        const m = await metadata(stage, { gateway: ctx.gateway, ...ctx.call });
+        const names = (xs: { name: string }[]) => xs.map((x) => x.name).join(',');
+        seen[stage] = { name: m.name, version: m.version, server: m.server, defaultNext: m.defaultNext };
+        if (!m.name || m.inputs.length === 0 || m.outputs.length === 0) {
+          problems.push(
+            `${stage}: incomplete (name ${JSON.stringify(m.name)}, ${m.inputs.length} inputs, ${m.outputs.length} outputs)`,
+          );
+        } else
+          seen[stage] = { ...(seen[stage] as object), inputs: names(m.inputs), outputs: names(m.outputs) };
+      } catch (error) {
+        problems.push(`${stage}: ${(error as Error).message}`);
+      }
+    }
+    if (problems.length) return fail(problems.join('; '), seen);
+    const line = STAGES.map((s) => `${s} ${(seen[s] as { name: string }).name}`).join(', ');
+    return pass(`every pool describes itself: ${line}`, seen);
+  },
+};
+
+const MODES: readonly Mode[] = ['client', 'server', 'hybrid'];
+
+/** Top-1 labels and scores of one run, or the failures it had. */
+function summarise(results: ClassifyResult[]): { labels: string[]; scores: number[]; failures: string[] } {
+  const failures = results.flatMap((r, i) => (r.ok ? [] : [`#${i} ${r.code} at ${r.stage}: ${r.message}`]));
+  return {
+    labels: results.map((r) => (r.ok ? (r.classes[0] ?? '') : '')),
+    scores: results.map((r) => (r.ok ? (r.scores[0] ?? 0) : 0)),
+    failures,
+  };
+}
+
+export const modesCheck: Check = {
+  name: 'modes-agree',
+  async run(ctx: VerifyContext): Promise<CheckOutcome> {
+    const runs: { run: string; labels: string[]; scores: number[] }[] = [];
+    const failures: string[] = [];
+    for (const mode of MODES) {
+      for (const kind of ['url', 'bytes'] as const) {
+        const inputs = TEST_IMAGES.map((t) => (kind === 'url' ? t.url : t.png));
+        const results = await classify(inputs, {
+          gateway: ctx.gateway,
+          mode,
+          ...ctx.call,
+          retry: { attempts: 1 },
+        });
+        const s = summarise(results);
+        failures.push(...s.failures.map((f) => `${mode}/${kind} ${f}`));
+        runs.push({ run: `${mode}/${kind}`, labels: s.labels, scores: s.scores });
+      }
+    }
+    const base = runs[0] as (typeof runs)[number];
+    const disagree = runs.filter((r) => r.labels.join() !== base.labels.join()).map((r) => r.run);
+    const spread = Math.max(
+      ...runs.flatMap((r) => r.scores.map((s, i) => Math.abs(s - (base.scores[i] ?? 0)))),
+    );
+    const drawn = base.labels.filter((l, i) => l === TEST_IMAGES[i]?.label).length;
+    const data = {
+      runs: runs.map((r) => r.run),
+      labels: base.labels,
+      maxScoreDifference: spread,
+      matchDrawn: drawn,
+    };
+    if (failures.length)
+      return fail(`${failures.length} rows failed: ${failures.slice(0, 3).join('; ')}`, data);
+    if (disagree.length) return fail(`top-1 labels differ from ${base.run} in ${disagree.join(', ')}`, data);
+    return pass(
+      `${runs.length} runs (3 modes × URLs, bytes) × ${TEST_IMAGES.length} digits: same top-1 everywhere ` +
+        `(${drawn}/${TEST_IMAGES.length} the drawn digit), scores within ${spread.toExponential(1)}`,
+      data,
+    );
+  },
+};
