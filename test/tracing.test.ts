@@ -4,6 +4,7 @@
  * request through the gateway is one trace whose spans cover gateway → downloader → preprocessor
  * → model, each stage's server span the child of the client span that called it; the caller's
  * traceparent keeps its trace id, comes back in the reply, and is the trace_id of every log line.
+ * TF Serving's predict route takes part as well.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -190,6 +191,26 @@ describe('tracing across hops, exported over OTLP', { timeout: 240_000 }, () => 
         logged.set(entry.service ?? '', [...(logged.get(entry.service ?? '') ?? []), entry.msg ?? '']);
     }
     assert.deepEqual([...logged.keys()].sort(), ['downloader', 'gateway', 'model', 'preprocessor']);
+  });
+
+  test("TF Serving's predict takes the traceparent too, with a span under the gateway's", async () => {
+    const trace = 'ab'.repeat(16);
+    const digit = origin.digits[0]!;
+    const res = await fetch(`${stack.urls.gateway}/v1/models/mnist:predict`, {
+      method: 'POST',
+      headers: { traceparent: `00-${trace}-${CALLER_SPAN}-01` },
+      body: JSON.stringify({ instances: [{ b64: digit.body.toString('base64') }] }),
+    });
+    assert.equal(res.status, 200);
+    const { predictions } = (await res.json()) as { predictions: unknown[] };
+    assert.equal(predictions.length, 1);
+    await receiver.waitFor((s) => s.filter((x) => x.traceId === trace).length >= 3);
+    const spans = receiver.spans.filter((s) => s.traceId === trace);
+    const server = spans.find((s) => s.service === 'model' && s.name === 'model tfserving POST');
+    const hop = spans.find((s) => s.service === 'gateway' && s.name === 'hop model');
+    assert.equal(server?.parentSpanId, hop?.spanId);
+    assert.equal(server?.attributes['http.response.status_code'], 200);
+    assert.equal(res.headers.get('traceparent'), `00-${trace}-${server?.spanId}-01`);
   });
 
   test('a request without a traceparent starts a new trace at the gateway and says which', async () => {
