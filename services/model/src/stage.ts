@@ -85,13 +85,11 @@ export function createModelStage(runtime: () => ModelRuntime, ready: () => boole
     inputs: [],
     outputs: [],
     ready,
-    metadata() {
-      try {
-        const info = runtime().resolve({});
-        return { ...describeModel(info), server: `${SERVER_NAME} (backend ${info.runtime.name})` };
-      } catch {
-        return { description: 'models are loading' };
-      }
+    // The model a metadata request names (the default one otherwise); while the models load this
+    // is UNAVAILABLE, never an empty description a caller could mistake for the model's.
+    metadata(config) {
+      const info = runtime().resolve(parseRequestConfig(config));
+      return { ...describeModel(info), server: `${SERVER_NAME} (backend ${info.runtime.name})` };
     },
     async apply(ctx) {
       const r = runtime();

@@ -2,7 +2,15 @@
  * The preprocessor stage: encoded images (STRING, one per row) → one batch tensor ready for the
  * model. A row that does not decode fails alone (IMAGE_DECODE / IMAGE_TOO_LARGE).
  */
-import { DType, TensorhopError, badRequest, isStringTensor, type Tensor } from '@tensorhop/protocol';
+import {
+  DType,
+  TensorhopError,
+  badRequest,
+  isStringTensor,
+  type Tensor,
+  isTensorhopError,
+  isTransientCode,
+} from '@tensorhop/protocol';
 import { createService, type Service, type StageDefinition } from '@tensorhop/kit';
 import type { PreprocessorConfig } from './config.js';
 import {
@@ -48,13 +56,18 @@ export function createServer(config: PreprocessorConfig): Service {
         throw badRequest('input "images" must be a STRING tensor of encoded images');
       let base = serviceDefaults;
       if (ctx.config.size === undefined && ctx.nextHop) {
-        const fromModel = await hints.get(ctx.nextHop, ctx.hopMetadata).catch((error: unknown) => {
-          ctx.log.warn(
-            { err: error, hop: ctx.nextHop },
-            'next hop metadata unavailable; using service defaults',
-          );
-          return {};
-        });
+        const fromModel = await hints
+          .get(ctx.nextHop, ctx.nextHopConfig, ctx.hopMetadata)
+          .catch((error: unknown) => {
+            // A hop that is loading or down will not take the rows either: say so now, before any
+            // row is worked on, rather than guess a size the model would refuse.
+            if (isTensorhopError(error) && isTransientCode(error.code)) throw error;
+            ctx.log.warn(
+              { err: error, hop: ctx.nextHop },
+              'next hop metadata unavailable; using service defaults',
+            );
+            return {};
+          });
         base = { ...serviceDefaults, ...fromModel };
       }
       const options = parse(ctx.config, base);

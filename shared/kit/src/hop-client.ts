@@ -12,6 +12,7 @@ import {
   decodeInferResponse,
   decodeMetadata,
   deadline,
+  isErrorCode,
   encodeInferRequest,
   encodeMetadataRequest,
   parseRetryAfter,
@@ -136,10 +137,16 @@ export async function callHop(
 }
 
 /** The metadata of a hop. */
-export async function hopMetadata(target: string, options: HopCallOptions): Promise<Metadata> {
-  const res = await post(target, encodeMetadataRequest('protobuf'), options);
+export async function hopMetadata(target: string, options: HopCallOptions, config = ''): Promise<Metadata> {
+  const res = await post(target, encodeMetadataRequest('protobuf', config), options);
   if (res.status < 200 || res.status >= 300) {
-    throw new TensorhopError('HOP_UNAVAILABLE', `${target}: metadata answered HTTP ${res.status}`);
+    // The hop's own error (NOT_FOUND for a model it does not have, UNAVAILABLE while loading).
+    const first = decodeOrUnavailable(target, res, (b) => decodeInferResponse(b, 'protobuf')).errors[0];
+    const code = first && isErrorCode(first.code) ? first.code : 'HOP_UNAVAILABLE';
+    throw new TensorhopError(
+      code,
+      `${target}: metadata answered HTTP ${res.status}: ${first?.message ?? ''}`,
+    );
   }
   return decodeOrUnavailable(target, res, (b) => decodeMetadata(b, 'protobuf'));
 }

@@ -78,7 +78,7 @@ function checkRows(req: InferRequest, maxRows: number): number {
   return commonRowCount(req.inputs);
 }
 
-function parseConfig(text: string): Record<string, unknown> {
+export function parseConfig(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
   let value: unknown;
   try {
@@ -102,11 +102,11 @@ function makeInput(req: InferRequest) {
 }
 
 export function hopMetadataFetcher(hops: HopTable, timeoutMs: number, headers: Record<string, string> = {}) {
-  return (name: string): Promise<Metadata> => {
+  return (name: string, config = ''): Promise<Metadata> => {
     const url = Object.hasOwn(hops, name) ? hops[name] : undefined;
     if (url === undefined)
       return Promise.reject(new TensorhopError('UNKNOWN_HOP', `unknown hop ${JSON.stringify(name)}`));
-    return hopMetadata(url, { timeoutMs, headers });
+    return hopMetadata(url, { timeoutMs, headers }, config);
   };
 }
 
@@ -176,6 +176,7 @@ export async function handleInfer(
     traceId: req.traceId,
     log,
     nextHop: next?.name,
+    nextHopConfig: next?.hop.config ?? '',
     hopMetadata: hopMetadataFetcher(deps.hops, Math.min(deps.hopTimeoutMs, 10_000), deps.hopHeaders),
     reserveOutput: (bytes: number) => {
       // Cumulative per request: a stage may reserve row by row as its outputs arrive.

@@ -18,7 +18,7 @@ import {
 } from '@tensorhop/protocol';
 import { readBody } from './body.js';
 import { hopHeaders } from './hops.js';
-import { handleInfer } from './infer-handler.js';
+import { handleInfer, parseConfig } from './infer-handler.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
 import { createMemoryBudget } from './memory-budget.js';
@@ -53,7 +53,8 @@ export interface Service {
   log: Logger;
   metrics: ServiceMetrics;
   config: ServiceConfig;
-  metadata(): Promise<Metadata>;
+  /** This stage's metadata; `config` names what to describe (e.g. a model). */
+  metadata(config?: Readonly<Record<string, unknown>>): Promise<Metadata>;
   /** Starts listening on the configured host and port (0 picks a free port). */
   listen(): Promise<Listening>;
   /** Stops taking requests, waits for those in progress (up to drainTimeoutMs), then releases the stage. */
@@ -78,6 +79,13 @@ function replyLimit(maxReplyBytes: number, encoding: Encoding): number {
   return encoding === 'json' ? Math.min(maxReplyBytes, JSON_REPLY_BYTES) : maxReplyBytes;
 }
 
+/** `GET /?model=x&version=2`: the same options a metadata request's config carries. */
+function queryConfig(query: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['model', 'version']) if (typeof query[key] === 'string') out[key] = query[key];
+  return out;
+}
+
 export function createService(options: ServiceOptions): Service {
   const { stage, config } = options;
   const log = options.logger ?? createLogger(stage.name, config.logLevel);
@@ -100,7 +108,7 @@ export function createService(options: ServiceOptions): Service {
   const startTrace: Service['startTrace'] = (carrier, o) =>
     tracing.startStage(o?.name ?? `${stage.name} infer`, carrier, o?.startTimeMs);
 
-  const metadata = async (): Promise<Metadata> => ({
+  const metadata = async (asked: Readonly<Record<string, unknown>> = {}): Promise<Metadata> => ({
     name: stage.name,
     version: stage.version ?? '1',
     server: SERVER_NAME,
@@ -109,7 +117,7 @@ export function createService(options: ServiceOptions): Service {
     outputs: stage.outputs,
     defaultNext: config.next,
     preprocess: '',
-    ...(await stage.metadata?.()),
+    ...(await stage.metadata?.(asked)),
   });
 
   const service: Service = {
@@ -128,7 +136,11 @@ export function createService(options: ServiceOptions): Service {
   options.routes?.(app, service);
 
   app.get('/', async (_req, res) => {
-    res.json(JSON.parse(Buffer.from(encodeMetadata(await metadata(), 'json')).toString('utf8')));
+    res.json(
+      JSON.parse(
+        Buffer.from(encodeMetadata(await metadata(queryConfig(_req.query)), 'json')).toString('utf8'),
+      ),
+    );
   });
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', stage: stage.name, pid: process.pid }));
   app.get('/readyz', async (_req, res) => {
@@ -196,7 +208,7 @@ export function createService(options: ServiceOptions): Service {
         res
           .status(200)
           .type(CONTENT_TYPES[encoding])
-          .end(encodeMetadata(await metadata(), encoding));
+          .end(encodeMetadata(await metadata(parseConfig(request.metadata.config)), encoding));
         span.end({ status });
         return;
       }

@@ -18,8 +18,10 @@ export interface StageContext {
   log: Logger;
   /** Name of the hop the outputs go to next, if any. */
   nextHop: string | undefined;
+  /** The next hop's options from the route (JSON text; e.g. which model), '' when none. */
+  nextHopConfig: string;
   /** Metadata of a hop from the hop table (e.g. the model's input shape). */
-  hopMetadata(name: string): Promise<Metadata>;
+  hopMetadata(name: string, config?: string): Promise<Metadata>;
   /**
    * Reserves the bytes the stage is about to allocate for its outputs, before it allocates them:
    * throws PAYLOAD_TOO_LARGE when the reply could not be sent in the request's encoding, and
@@ -54,7 +56,11 @@ export interface StageDefinition {
   inputs: IOMetadata[];
   outputs: IOMetadata[];
   /** Fields that change at run time (a model's inputs, its preprocess hint). */
-  metadata?: () => Partial<Metadata> | Promise<Partial<Metadata>>;
+  /**
+   * Fields that change at run time or with what is asked: `config` is the metadata request's
+   * options (a model service describes the model it names).
+   */
+  metadata?: (config: Readonly<Record<string, unknown>>) => Partial<Metadata> | Promise<Partial<Metadata>>;
   apply(ctx: StageContext): Promise<StageResult>;
   /** Ready to serve (model loaded, warm); the kit adds draining and the next hop's health. */
   ready?: () => boolean | Promise<boolean>;

@@ -280,6 +280,9 @@ export namespace tensorhop {
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
+            /** MetadataRequest config. */
+            config: string;
+
             /**
              * Creates a new MetadataRequest instance using the specified properties.
              * @param [properties] Properties to set
@@ -332,6 +335,9 @@ export namespace tensorhop {
 
             /** Properties of a MetadataRequest. */
             interface $Properties {
+
+                /** MetadataRequest config */
+                config?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

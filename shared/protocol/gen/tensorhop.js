@@ -726,6 +726,7 @@ export const tensorhop = $root.tensorhop = (() => {
             /**
              * Properties of a MetadataRequest.
              * @typedef {Object} tensorhop.v1.MetadataRequest.$Properties
+             * @property {string|null} [config] MetadataRequest config
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -756,6 +757,14 @@ export const tensorhop = $root.tensorhop = (() => {
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
                             this[keys[i]] = properties[keys[i]];
             };
+
+            /**
+             * MetadataRequest config.
+             * @member {string} config
+             * @memberof tensorhop.v1.MetadataRequest
+             * @instance
+             */
+            MetadataRequest.prototype.config = "";
 
             /**
              * Creates a new MetadataRequest instance using the specified properties.
@@ -789,6 +798,8 @@ export const tensorhop = $root.tensorhop = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
+                if (message.config != null && $Object.hasOwnProperty.call(message, "config") && message.config !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.config);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -813,7 +824,7 @@ export const tensorhop = $root.tensorhop = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -831,7 +842,19 @@ export const tensorhop = $root.tensorhop = (() => {
                         _end = $undefined;
                         break;
                     }
-                    reader.skipType(tag & 7, _depth, tag);
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.config = value;
+                            else
+                                delete message.config;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
                         $util.makeProp(message, "$unknowns", false);
                         (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
@@ -864,7 +887,11 @@ export const tensorhop = $root.tensorhop = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                return new $root.tensorhop.v1.MetadataRequest();
+                let message = new $root.tensorhop.v1.MetadataRequest();
+                if (object.config != null)
+                    if (typeof object.config !== "string" || object.config.length)
+                        message.config = $String(object.config);
+                return message;
             };
 
             /**
@@ -876,8 +903,19 @@ export const tensorhop = $root.tensorhop = (() => {
              * @param {$protobuf.IConversionOptions} [options] Conversion options
              * @returns {Object.<string,*>} Plain object
              */
-            MetadataRequest.toObject = function () {
-                return {};
+            MetadataRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.config = "";
+                if (message.config != null && $Object.hasOwnProperty.call(message, "config"))
+                    object.config = message.config;
+                return object;
             };
 
             /**

@@ -171,7 +171,11 @@ export function inferRequestFromJson(v: unknown): InferRequest {
 /** A JSON body is either `{"infer": {...}}`, `{"metadata": {}}`, or a bare InferRequest. */
 export function requestFromJson(v: unknown): Request {
   const m = obj(v, 'request');
-  if (m.metadata !== undefined) return { metadata: {} };
+  if (m.metadata !== undefined) {
+    const config = (m.metadata as { config?: unknown } | null)?.config ?? '';
+    if (typeof config !== 'string') throw badRequest('metadata.config must be JSON text');
+    return { metadata: { config } };
+  }
   if (m.infer !== undefined) return { infer: inferRequestFromJson(m.infer) };
   if (m.inputTensors !== undefined) return { infer: inferRequestFromJson(m) };
   throw badRequest('request has neither "infer" nor "metadata"');

@@ -87,7 +87,12 @@ export interface Metadata {
   preprocess: string;
 }
 
-export type Request = { infer: InferRequest } | { metadata: Record<string, never> };
+/** A metadata request names, in `config`, what to describe (a model service: which model). */
+export interface MetadataRequest {
+  config: string;
+}
+
+export type Request = { infer: InferRequest } | { metadata: MetadataRequest };
 
 export function emptyRoute(): Route {
   return { next: [], mode: 'DEFAULT', hopsLeft: 0 };

@@ -67,7 +67,7 @@ export function decodeRequest(body: Uint8Array, encoding: Encoding): Request {
   if (encoding === 'json') return requestFromJson(parseJson(body));
   const m = decodePb(() => pb.Request.decode(body));
   if (m.infer) return { infer: inferRequestFromPb(m.infer) };
-  if (m.metadata) return { metadata: {} };
+  if (m.metadata) return { metadata: { config: m.metadata.config ?? '' } };
   throw badRequest('request has neither infer nor metadata');
 }
 
@@ -76,8 +76,10 @@ export function encodeInferRequest(r: InferRequest, encoding: Encoding): Uint8Ar
   return encodeInferRequestFast(r);
 }
 
-export function encodeMetadataRequest(encoding: Encoding): Uint8Array {
-  return encoding === 'json' ? toBytes({ metadata: {} }) : pb.Request.encode({ metadata: {} }).finish();
+/** A metadata request; `config` (JSON text) names what to describe, e.g. `{"model": "x"}`. */
+export function encodeMetadataRequest(encoding: Encoding, config = ''): Uint8Array {
+  const metadata = config === '' ? {} : { config };
+  return encoding === 'json' ? toBytes({ metadata }) : pb.Request.encode({ metadata }).finish();
 }
 
 export function encodeInferResponse(r: InferResponse, encoding: Encoding): Uint8Array {

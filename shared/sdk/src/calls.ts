@@ -34,6 +34,10 @@ export async function infer(
 }
 
 /** The metadata of `target` (a stage name or a URL). */
-export function metadata(target: Stage | string, options: core.CallOptions & Where = {}): Promise<Metadata> {
+/** The metadata of `target` (a stage name or a URL); `config: {model}` asks a model service for that model. */
+export function metadata(
+  target: Stage | string,
+  options: core.CallOptions & Where & { config?: string | Record<string, unknown> } = {},
+): Promise<Metadata> {
   return core.metadataRaw(targetUrl(target, options), options);
 }

@@ -191,9 +191,13 @@ export function buildInferRequest(
 }
 
 /** The metadata of the service at `target`. */
-export async function metadataRaw(target: string, options: CallOptions = {}): Promise<Metadata> {
+export async function metadataRaw(
+  target: string,
+  options: CallOptions & { config?: string | Record<string, unknown> } = {},
+): Promise<Metadata> {
   const encoding = options.encoding ?? 'protobuf';
-  const res = await post(target, encodeMetadataRequest(encoding), options);
+  const config = typeof options.config === 'object' ? JSON.stringify(options.config) : (options.config ?? '');
+  const res = await post(target, encodeMetadataRequest(encoding, config), options);
   if (res.status < 200 || res.status >= 300) {
     throw new InferError({ status: res.status, response: decodeReply(res, target, encoding) }, target);
   }

@@ -51,7 +51,9 @@ export function runContext(options: ClassifyOptions): RunContext {
     call,
     preprocessConfig() {
       // Read once per call; a failed read is not cached, so a retry reads again.
-      hint ??= metadata(endpoints.model, call).then(preprocessConfig);
+      // The model the call names, not the service's default one.
+      const named = options.model === undefined ? {} : { config: { model: options.model } };
+      hint ??= metadata(endpoints.model, { ...call, ...named }).then(preprocessConfig);
       hint.catch(() => (hint = undefined));
       return hint;
     },

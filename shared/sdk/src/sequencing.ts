@@ -31,17 +31,19 @@ export interface ChainContext {
 
 interface Step {
   url: string;
-  config?: Record<string, unknown>;
+  /** The stage's config, or how to get it when the step is reached (a model's hint, read late). */
+  config?: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
   next: (string | Hop)[];
   mode: RouteMode;
 }
 
-async function plan(kind: 'url' | 'image', ctx: ChainContext): Promise<Step[]> {
+function plan(kind: 'url' | 'image', ctx: ChainContext): Step[] {
   const { endpoints: at, mode } = ctx;
   const model: Hop = { target: 'model', config: JSON.stringify(ctx.modelConfig) };
   if (mode === 'client') {
     const steps: Step[] = [
-      { url: at.preprocessor, config: await ctx.preprocessConfig(), next: [], mode: 'EXACT' },
+      // Read when the rows get there: the downloader's own row errors come first.
+      { url: at.preprocessor, config: () => ctx.preprocessConfig(), next: [], mode: 'EXACT' },
       { url: at.model, config: ctx.modelConfig, next: [], mode: 'EXACT' },
     ];
     return kind === 'url' ? [{ url: at.downloader, next: [], mode: 'EXACT' }, ...steps] : steps;
@@ -70,12 +72,13 @@ export async function attemptRows(
   let inputs = [input];
   let inputNames: string[] = [];
   try {
-    const steps = await plan(kind, ctx);
+    const steps = plan(kind, ctx);
     for (const [i, step] of steps.entries()) {
+      const config = typeof step.config === 'function' ? await step.config() : step.config;
       const request = buildInferRequest(inputs, {
         keys: [...keys],
         inputNames,
-        ...(step.config ? { config: step.config } : {}),
+        ...(config ? { config } : {}),
         route: { next: step.next, mode: step.mode },
       });
       const reply: RawReply = await inferRaw(step.url, request, ctx.call);
