@@ -8,6 +8,7 @@ import { benchOip } from './oip.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
 import { benchOnnx } from './model-onnx.js';
+import { benchTracing } from './tracing.js';
 
 const sections: Record<string, () => Promise<unknown>> = {
   protocol: async () => {
@@ -30,6 +31,7 @@ const sections: Record<string, () => Promise<unknown>> = {
     const mod = (await import(script.href)) as { benchProxy?: () => Promise<unknown> };
     await mod.benchProxy?.();
   },
+  tracing: benchTracing,
   headline: async () => {
     const script = new URL('./headline.ts', import.meta.url);
     if (!existsSync(script)) return console.log('\nheadline: not built yet');

@@ -106,6 +106,8 @@ export function benchSplice(rows = 64): { beforeMs: number; afterMs: number } {
     rowsOut: rows,
     bytesIn: 0,
     bytesOut: 0,
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+    spanId: 'b7ad6b7169203331',
   };
   const reply = {
     outputNames: ['tensor'],

@@ -5,8 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const CORS_ALLOW_HEADERS = 'content-type, authorization, x-api-key, x-trace-id, accept';
-export const CORS_EXPOSE_HEADERS = 'retry-after, x-trace-id';
+export const CORS_ALLOW_HEADERS =
+  'content-type, authorization, x-api-key, x-trace-id, traceparent, tracestate, accept';
+export const CORS_EXPOSE_HEADERS = 'retry-after, x-trace-id, traceparent, tracestate';
 export const CORS_ALLOW_METHODS = 'GET, POST, OPTIONS';
 
 export interface Cors {

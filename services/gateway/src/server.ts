@@ -14,6 +14,7 @@ import { createCors } from './cors.js';
 import { DnsDiscovery } from './dns-discovery.js';
 import type { ExchangeDeps } from './exchange-deps.js';
 import { Exchange } from './exchange.js';
+import { createGatewayTracing } from './gateway-trace.js';
 import { HealthChecker } from './health-checker.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createOwnRoutes } from './own-routes.js';
@@ -59,6 +60,7 @@ export interface Gateway {
 export function createServer(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const log = options.logger ?? createLogger('gateway', config.logLevel);
   const specs = parseUpstreams(config.upstreams);
+  const tracing = createGatewayTracing(log);
   const pools = new Map(specs.map((s) => [s.name, new Pool(s.name, config.maxInflightPerReplica)]));
   for (const spec of specs) pools.get(spec.name)?.setReplicas(spec.urls);
   const view = () =>
@@ -153,6 +155,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     req.headers['x-trace-id'] = traceId;
     forwardedFor(req);
     req.url = route.path;
+    tracing.begin(req, res, route.pool, traceId);
     void new Exchange(req, res, pool, deps, traceId).start();
   }
 
@@ -164,6 +167,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
   });
 
   async function listen(): Promise<Listening> {
+    await tracing.ready;
     await dns.start();
     await health.start();
     await new Promise<void>((resolve, reject) => {
@@ -192,6 +196,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     health.stop();
     dns.stop();
     proxy.agent.destroy();
+    await tracing.shutdown();
   }
 
   return { config, log, metrics, pools, server, listen, close, checkHealth: () => health.checkAll() };

@@ -165,7 +165,7 @@ describe('cors, body limit and rate limit', () => {
     assert.deepEqual(await res.json(), { bytes: 999 });
     const last = seen.at(-1);
     assert.equal(last?.headers['x-forwarded-for'], '127.0.0.1');
-    assert.match(String(last?.headers['x-trace-id']), /^[0-9a-f]{16}$/);
+    assert.match(String(last?.headers['x-trace-id']), /^[0-9a-f]{32}$/);
     assert.equal(res.headers.get('x-trace-id'), last?.headers['x-trace-id']);
   });
 

@@ -130,7 +130,7 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
           1,
         );
       }
-      mountTfServingRoutes(tfServing, { runtime: r, logger: log });
+      mountTfServingRoutes(tfServing, { runtime: r, logger: log, trace: service.startTrace });
     },
     () => undefined,
   );

@@ -13,6 +13,8 @@ export * from './logger.js';
 export * from './metrics.js';
 export * from './respond.js';
 export * from './memory-budget.js';
+export * from './trace-context.js';
+export * from './tracing.js';
 export { readBody } from './body.js';
 export { runService } from './run.js';
 export { Semaphore } from './semaphore.js';

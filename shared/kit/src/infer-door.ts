@@ -4,7 +4,6 @@
  * (handleInfer), metrics and one log line per request — so every protocol counts against the same
  * bounds and is drained together.
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { TensorhopError, isTensorhopError, type InferRequest } from '@tensorhop/protocol';
@@ -14,6 +13,8 @@ import type { MemoryBudget } from './memory-budget.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ServiceConfig } from './service-config.js';
 import type { StageDefinition } from './stage.js';
+import type { TraceCarrier } from './trace-context.js';
+import type { StageSpan } from './tracing.js';
 
 export interface InferDoorDeps {
   stage: StageDefinition;
@@ -25,6 +26,8 @@ export interface InferDoorDeps {
   /** Takes a request slot; false when every slot is taken. */
   enter(): boolean;
   leave(): void;
+  /** Starts the call's span (Service.startTrace). */
+  startTrace(carrier: TraceCarrier, options?: { name?: string; startTimeMs?: number }): StageSpan;
 }
 
 export interface DoorCall {
@@ -35,6 +38,10 @@ export interface DoorCall {
   maxReplyBytes?: number;
   /** Names the protocol in the log line (`oip`, `grpc`). */
   protocol: string;
+  /** What the caller sent to carry its trace (traceparent from headers, parameters or metadata). */
+  carrier?: TraceCarrier;
+  /** Receives the reply headers that echo the trace (traceparent, tracestate, x-trace-id). */
+  setHeaders?(headers: Record<string, string>): void;
 }
 
 export interface InferDoor {
@@ -57,9 +64,10 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
   }
 
   /** handleInfer's dependencies for one call; reserved reply memory is collected in `releases`. */
-  function handlerDeps(call: DoorCall, releases: (() => void)[]): HandlerDeps {
+  function handlerDeps(call: DoorCall, releases: (() => void)[], span: StageSpan): HandlerDeps {
     return {
       stage,
+      span,
       hops: config.hops,
       defaultNext: config.next,
       hopTimeoutMs: config.hopTimeoutMs,
@@ -77,6 +85,9 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
     send: (o: Outcome) => T | Promise<T>,
   ): Promise<T> {
     const t0 = performance.now();
+    const carrier = call.carrier ?? (call.traceId ? { traceId: call.traceId } : {});
+    const span = deps.startTrace(carrier, { startTimeMs: Date.now() });
+    call.setHeaders?.(span.responseHeaders());
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(new Error('client went away'));
     call.signal?.addEventListener('abort', onAbort, { once: true });
@@ -88,21 +99,23 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
     try {
       admit();
       slot = true;
-      request.traceId ||= call.traceId || randomBytes(8).toString('hex');
+      request.traceId = span.traceId;
       const outcome = await handleInfer(
-        handlerDeps(call, releases),
+        handlerDeps(call, releases, span),
         request,
         controller.signal,
-        deps.log.child({ trace_id: request.traceId }),
+        deps.log.child({ trace_id: span.traceId, span_id: span.spanId }),
       );
       status = outcome.status;
       rows = { rowsIn: outcome.rowsIn, rowsOut: outcome.rowsOut, next: outcome.next };
+      span.end({ status, ...rows, errors: outcome.reply.errors });
       metrics.rowsIn.inc(outcome.rowsIn);
       metrics.rowsOut.inc(outcome.rowsOut);
       return await send(outcome);
     } catch (error) {
       status = isTensorhopError(error) ? error.status : 500;
-      if (status === 500) deps.log.error({ err: error, trace_id: call.traceId }, 'request failed');
+      span.end({ status, error });
+      if (status === 500) deps.log.error({ err: error, trace_id: span.traceId }, 'request failed');
       throw error;
     } finally {
       clearTimeout(timer);
@@ -113,7 +126,7 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
       metrics.requests.inc({ status: String(status) });
       metrics.latency.observe({ status: String(status) }, seconds);
       const ms = Math.round(seconds * 1e4) / 10;
-      deps.log.info({ trace_id: request.traceId, protocol: call.protocol, status, ms, ...rows }, 'infer');
+      deps.log.info({ trace_id: span.traceId, protocol: call.protocol, status, ms, ...rows }, 'infer');
     }
   }
   return { run, isDraining: deps.isDraining };

@@ -26,6 +26,7 @@ import { accountForwarded } from './hop-reply.js';
 import { forward, planNextHop, type HopTable, type NextHop } from './hops.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { StageContext, StageDefinition, StageResult } from './stage.js';
+import type { StageSpan } from './tracing.js';
 
 const INSTANCE = `${os.hostname()}:${process.pid}`;
 
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   hopTimeoutMs: number;
   hopHeaders: Record<string, string>;
   metrics: ServiceMetrics;
+  /** The call's span (Service.startTrace): its id goes in StageTiming, hop calls get client spans. */
+  span?: StageSpan;
   /** Rows one request may carry. */
   maxRows: number;
   /** Tensor bytes the reply may carry in the request's encoding. */
@@ -198,6 +201,8 @@ export async function handleInfer(
     rowsOut: own.keys.length,
     bytesIn: req.inputs.reduce((n, t) => n + byteLength(t), 0),
     bytesOut: selected.outputs.reduce((n, t) => n + byteLength(t), 0),
+    traceId: req.traceId,
+    spanId: deps.span?.spanId ?? '',
   };
   for (const e of own.errors) deps.metrics.rowErrors.inc({ code: e.code });
   const counts = { rowsIn: keys.length, rowsOut: own.keys.length };
@@ -211,6 +216,8 @@ export async function handleInfer(
     };
     return { status: 200, reply, ...counts };
   }
+  const hop = deps.span?.hop(next.name, next.url);
+  const sent = { rowsIn: own.keys.length, bytesIn: timing.bytesOut };
   try {
     const down = await forward({
       next,
@@ -220,8 +227,10 @@ export async function handleInfer(
       traceId: req.traceId,
       timeoutMs: deps.hopTimeoutMs,
       signal,
-      headers: deps.hopHeaders,
+      headers: hop ? { ...deps.hopHeaders, ...hop.headers } : deps.hopHeaders,
     });
+    const back = { rowsOut: down.response.keys.length, bytesOut: down.bytes.byteLength };
+    hop?.end({ status: down.status, ...sent, ...back, errors: down.response.errors });
     deps.metrics.hopCalls.inc({ hop: next.name, outcome: String(down.status) });
     if (down.status >= 400) deps.stage.onHopFailure?.(next.name, down.response.errors[0]?.code ?? 'INTERNAL');
     const downstream = accountForwarded(own.keys, down.response, next.name);
@@ -238,6 +247,7 @@ export async function handleInfer(
     // The hop failed after this stage worked its rows: every forwarded key still comes back.
     const failed = errorReply(error, next.name);
     const code = failed.reply.errors[0]?.code ?? 'INTERNAL';
+    hop?.end({ status: 0, ...sent, error });
     deps.metrics.hopCalls.inc({ hop: next.name, outcome: code });
     deps.stage.onHopFailure?.(next.name, code);
     const downstream = accountForwarded(own.keys, failed.reply, next.name);

@@ -3,7 +3,6 @@
  * JSON, `GET /` metadata, health, readiness, metrics), a body limit, a bound on requests in
  * progress, hop routing, one log line per request and a graceful drain.
  */
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request as HttpRequest, type Response } from 'express';
@@ -29,6 +28,8 @@ import { createReadiness } from './readiness.js';
 import { sendError, sendReply, sendSpliced } from './respond.js';
 import type { ServiceConfig } from './service-config.js';
 import type { StageDefinition } from './stage.js';
+import { traceCarrierOf, type TraceCarrier } from './trace-context.js';
+import { createTracing, plainTracing, tracingSettings, type StageSpan, type Tracing } from './tracing.js';
 
 export const SERVER_NAME = 'tensorhop/0.1.0';
 
@@ -41,6 +42,8 @@ export interface ServiceOptions {
   routes?: (app: Express, service: Service) => void;
   /** The models served under the Open Inference Protocol's `/v2/models`. @default the stage itself */
   oip?: OipCatalog;
+  /** Where the OpenTelemetry variables are read. @default process.env */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Listening {
@@ -62,14 +65,15 @@ export interface Service {
   listen(): Promise<Listening>;
   /** Stops taking requests, waits for those in progress (up to drainTimeoutMs), then releases the stage. */
   close(): Promise<void>;
+  /**
+   * Starts the span of one call, for every door into the stage (POST /, OIP REST with
+   * `parameters.traceparent`, gRPC metadata): pass it to handleInfer as `span`, set
+   * `span.traceId` as the request's traceId, send `span.responseHeaders()`, and `end` it.
+   */
+  startTrace(carrier: TraceCarrier, options?: { name?: string; startTimeMs?: number }): StageSpan;
+  /** The service's tracer (exports only when an OTLP endpoint is configured). */
+  readonly tracing: Tracing;
 }
-
-const traceId = (req: HttpRequest): string => {
-  const header = req.headers['x-trace-id'];
-  return typeof header === 'string' && /^[\w.-]{1,64}$/.test(header)
-    ? header
-    : randomBytes(8).toString('hex');
-};
 
 /**
  * JSON carries bytes as base64 (4/3 larger) inside one string, and V8 strings stop near 512 MiB:
@@ -100,6 +104,15 @@ export function createService(options: ServiceOptions): Service {
   let server: Server | undefined;
   const readiness = createReadiness({ stage, isDraining: () => draining });
   const budget = createMemoryBudget(config.memoryBudgetBytes);
+  // Settings are checked now (a bad value stops start-up); the SDK loads, if at all, before listen.
+  let tracing: Tracing = plainTracing;
+  const tracingReady = createTracing(
+    tracingSettings(options.env),
+    { service: stage.name, version: stage.version ?? '1' },
+    log,
+  ).then((t) => void (tracing = t));
+  const startTrace: Service['startTrace'] = (carrier, o) =>
+    tracing.startStage(o?.name ?? `${stage.name} infer`, carrier, o?.startTimeMs);
 
   const metadata = async (asked: Readonly<Record<string, unknown>> = {}): Promise<Metadata> => ({
     name: stage.name,
@@ -121,8 +134,22 @@ export function createService(options: ServiceOptions): Service {
       return true;
     },
     leave: () => void metrics.inflight.set(--inflight),
+    startTrace: (carrier, o) => startTrace(carrier, o),
   });
-  const service: Service = { app, log, metrics, config, door, metadata, listen, close };
+  const service: Service = {
+    app,
+    log,
+    metrics,
+    config,
+    door,
+    metadata,
+    listen,
+    close,
+    startTrace,
+    get tracing() {
+      return tracing;
+    },
+  };
   options.routes?.(app, service);
   mountOipRoutes(app, {
     config,
@@ -163,7 +190,9 @@ export function createService(options: ServiceOptions): Service {
 
   async function handlePost(req: HttpRequest, res: Response): Promise<void> {
     const started = process.hrtime.bigint();
-    const trace = traceId(req);
+    const startTimeMs = Date.now();
+    const carrier = traceCarrierOf(req.headers);
+    let span: StageSpan | undefined;
     const encoding: Encoding | undefined = encodingOf(req.headers['content-type']);
     const replyEncoding: Encoding = encoding ?? encodingOf(req.headers.accept) ?? 'json';
     const controller = new AbortController();
@@ -197,14 +226,20 @@ export function createService(options: ServiceOptions): Service {
       metrics.inflight.set(inflight);
       const request = decodeRequest(body, encoding);
       if ('metadata' in request) {
+        span = startTrace(carrier, { name: `${stage.name} metadata`, startTimeMs });
+        res.set(span.responseHeaders());
         status = 200;
         res
           .status(200)
           .type(CONTENT_TYPES[encoding])
           .end(encodeMetadata(await metadata(parseConfig(request.metadata.config)), encoding));
+        span.end({ status });
         return;
       }
-      request.infer.traceId ||= trace;
+      if (request.infer.traceId !== '') carrier.traceId = request.infer.traceId;
+      span = startTrace(carrier, { startTimeMs });
+      request.infer.traceId = span.traceId;
+      res.set(span.responseHeaders());
       rowsInFlight = request.infer.keys.length || Number(request.infer.inputs[0]?.shape[0] ?? 0);
       metrics.inflightRows.inc(rowsInFlight);
       const outcome = await handleInfer(
@@ -215,6 +250,7 @@ export function createService(options: ServiceOptions): Service {
           hopTimeoutMs: config.hopTimeoutMs,
           hopHeaders: hopHeaders(config.hopsApiKey),
           metrics,
+          span,
           maxRows: config.maxRows,
           maxReplyBytes: replyLimit(config.maxReplyBytes, encoding),
           reserve: (bytes: number, what: string) => {
@@ -228,7 +264,7 @@ export function createService(options: ServiceOptions): Service {
         },
         request.infer,
         controller.signal,
-        log.child({ trace_id: request.infer.traceId }),
+        log.child({ trace_id: span.traceId, span_id: span.spanId }),
       );
       status = outcome.status;
       rows = { rowsIn: outcome.rowsIn, rowsOut: outcome.rowsOut, next: outcome.next };
@@ -236,11 +272,19 @@ export function createService(options: ServiceOptions): Service {
       metrics.rowsOut.inc(outcome.rowsOut);
       if (outcome.passThrough && encoding === 'protobuf') sendSpliced(res, outcome, outcome.passThrough);
       else sendReply(res, outcome.status, outcome.reply, encoding, outcome.retryAfterSeconds);
+      const own = outcome.reply.trace[0];
+      const bytes = own ? { bytesIn: own.bytesIn, bytesOut: own.bytesOut } : {};
+      span.end({ status, ...rows, ...bytes, errors: outcome.reply.errors });
     } catch (error) {
       status = error instanceof TensorhopError ? error.status : 500;
-      if (status === 500) log.error({ err: error, trace_id: trace }, 'request failed');
+      span ??= startTrace(carrier, { startTimeMs });
+      span.end({ status, error });
+      if (status === 500) log.error({ err: error, trace_id: span.traceId }, 'request failed');
       if (error instanceof TensorhopError && error.code === 'REQUEST_TIMEOUT') res.shouldKeepAlive = false;
-      if (!res.headersSent) sendError(res, error, stage.name, replyEncoding);
+      if (!res.headersSent) {
+        res.set(span.responseHeaders());
+        sendError(res, error, stage.name, replyEncoding);
+      }
     } finally {
       clearTimeout(timer);
       release();
@@ -250,11 +294,13 @@ export function createService(options: ServiceOptions): Service {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.requests.inc({ status: String(status) });
       metrics.latency.observe({ status: String(status) }, seconds);
-      log.info({ trace_id: trace, status, ms: Math.round(seconds * 1e4) / 10, ...rows }, 'infer');
+      const traceIds = span ? { trace_id: span.traceId, span_id: span.spanId } : {};
+      log.info({ ...traceIds, status, ms: Math.round(seconds * 1e4) / 10, ...rows }, 'infer');
     }
   }
 
-  function listen(): Promise<Listening> {
+  async function listen(): Promise<Listening> {
+    await tracingReady;
     return new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, (error?: Error) => {
         if (error) return reject(error);
@@ -287,6 +333,7 @@ export function createService(options: ServiceOptions): Service {
       await closed;
     }
     await stage.close?.();
+    await tracing.shutdown();
   }
 
   return service;

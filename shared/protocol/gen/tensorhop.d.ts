@@ -822,6 +822,12 @@ export namespace tensorhop {
             /** StageTiming bytesOut. */
             bytesOut: number;
 
+            /** StageTiming traceId. */
+            traceId: string;
+
+            /** StageTiming spanId. */
+            spanId: string;
+
             /**
              * Creates a new StageTiming instance using the specified properties.
              * @param [properties] Properties to set
@@ -898,6 +904,12 @@ export namespace tensorhop {
 
                 /** StageTiming bytesOut */
                 bytesOut?: (number|null);
+
+                /** StageTiming traceId */
+                traceId?: (string|null);
+
+                /** StageTiming spanId */
+                spanId?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -2213,6 +2213,8 @@ export const tensorhop = $root.tensorhop = (() => {
              * @property {number|null} [rowsOut] StageTiming rowsOut
              * @property {number|null} [bytesIn] StageTiming bytesIn
              * @property {number|null} [bytesOut] StageTiming bytesOut
+             * @property {string|null} [traceId] StageTiming traceId
+             * @property {string|null} [spanId] StageTiming spanId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2309,6 +2311,22 @@ export const tensorhop = $root.tensorhop = (() => {
             StageTiming.prototype.bytesOut = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * StageTiming traceId.
+             * @member {string} traceId
+             * @memberof tensorhop.v1.StageTiming
+             * @instance
+             */
+            StageTiming.prototype.traceId = "";
+
+            /**
+             * StageTiming spanId.
+             * @member {string} spanId
+             * @memberof tensorhop.v1.StageTiming
+             * @instance
+             */
+            StageTiming.prototype.spanId = "";
+
+            /**
              * Creates a new StageTiming instance using the specified properties.
              * @function create
              * @memberof tensorhop.v1.StageTiming
@@ -2356,6 +2374,10 @@ export const tensorhop = $root.tensorhop = (() => {
                     writer.uint32(/* id 7, wireType 0 =*/56).int64(message.bytesIn);
                 if (message.bytesOut != null && $Object.hasOwnProperty.call(message, "bytesOut") && (typeof message.bytesOut === "object" ? message.bytesOut.low || message.bytesOut.high : message.bytesOut !== 0))
                     writer.uint32(/* id 8, wireType 0 =*/64).int64(message.bytesOut);
+                if (message.traceId != null && $Object.hasOwnProperty.call(message, "traceId") && message.traceId !== "")
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.traceId);
+                if (message.spanId != null && $Object.hasOwnProperty.call(message, "spanId") && message.spanId !== "")
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.spanId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2472,6 +2494,24 @@ export const tensorhop = $root.tensorhop = (() => {
                                 delete message.bytesOut;
                             continue;
                         }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.traceId = value;
+                            else
+                                delete message.traceId;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.spanId = value;
+                            else
+                                delete message.spanId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2566,6 +2606,12 @@ export const tensorhop = $root.tensorhop = (() => {
                             message.bytesOut = object.bytesOut;
                         else if (typeof object.bytesOut === "object")
                             message.bytesOut = new $util.LongBits(object.bytesOut.low >>> 0, object.bytesOut.high >>> 0).toNumber();
+                if (object.traceId != null)
+                    if (typeof object.traceId !== "string" || object.traceId.length)
+                        message.traceId = $String(object.traceId);
+                if (object.spanId != null)
+                    if (typeof object.spanId !== "string" || object.spanId.length)
+                        message.spanId = $String(object.spanId);
                 return message;
             };
 
@@ -2615,6 +2661,8 @@ export const tensorhop = $root.tensorhop = (() => {
                         object.bytesOut = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.bytesOut = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.traceId = "";
+                    object.spanId = "";
                 }
                 if (message.stage != null && $Object.hasOwnProperty.call(message, "stage"))
                     object.stage = message.stage;
@@ -2657,6 +2705,10 @@ export const tensorhop = $root.tensorhop = (() => {
                         object.bytesOut = options.longs === $String ? $String(message.bytesOut) : message.bytesOut;
                     else
                         object.bytesOut = options.longs === $String ? $util.Long.prototype.toString.call(message.bytesOut) : options.longs === $Number ? new $util.LongBits(message.bytesOut.low >>> 0, message.bytesOut.high >>> 0).toNumber() : message.bytesOut;
+                if (message.traceId != null && $Object.hasOwnProperty.call(message, "traceId"))
+                    object.traceId = message.traceId;
+                if (message.spanId != null && $Object.hasOwnProperty.call(message, "spanId"))
+                    object.spanId = message.spanId;
                 return object;
             };
 

@@ -141,7 +141,9 @@ function timingSize(t: StageTiming): number {
     intField(5, t.rowsIn) +
     intField(6, t.rowsOut) +
     intField(7, t.bytesIn) +
-    intField(8, t.bytesOut)
+    intField(8, t.bytesOut) +
+    strField(9, t.traceId) +
+    strField(10, t.spanId)
   );
 }
 
@@ -204,6 +206,8 @@ function writeTiming(out: Out, t: StageTiming): void {
   out.int(6, t.rowsOut);
   out.int(7, t.bytesIn);
   out.int(8, t.bytesOut);
+  out.str(9, t.traceId);
+  out.str(10, t.spanId);
 }
 
 function writeRowError(out: Out, e: RowError): void {

@@ -207,6 +207,8 @@ export function inferResponseFromJson(v: unknown): InferResponse {
         rowsOut: int(x.rowsOut, 'rowsOut'),
         bytesIn: int(x.bytesIn, 'bytesIn'),
         bytesOut: int(x.bytesOut, 'bytesOut'),
+        traceId: str(x.traceId, 'traceId'),
+        spanId: str(x.spanId, 'spanId'),
       };
     }),
   };

@@ -53,6 +53,10 @@ export interface StageTiming {
   rowsOut: number;
   bytesIn: number;
   bytesOut: number;
+  /** The request's trace id, as in `InferRequest.traceId`. */
+  traceId: string;
+  /** This stage call's span id (16 hex; exported as a span when tracing is on). */
+  spanId: string;
 }
 
 export interface InferResponse {
@@ -192,6 +196,8 @@ export function inferResponseFromPb(m: pb.IInferResponse): InferResponse {
       rowsOut: Number(t.rowsOut ?? 0),
       bytesIn: Number(t.bytesIn ?? 0),
       bytesOut: Number(t.bytesOut ?? 0),
+      traceId: t.traceId ?? '',
+      spanId: t.spanId ?? '',
     })),
   };
 }

@@ -146,6 +146,8 @@ describe('tensor codec', () => {
           rowsOut: 2,
           bytesIn: 9,
           bytesOut: 8,
+          traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+          spanId: '00f067aa0ba902b7',
         },
       ],
     };

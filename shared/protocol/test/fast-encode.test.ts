@@ -29,6 +29,8 @@ const timing = (stage: string): StageTiming => ({
   rowsOut: 2,
   bytesIn: 10,
   bytesOut: 20,
+  traceId: '0af7651916cd43dd8448eb211c80319c',
+  spanId: 'b7ad6b7169203331',
 });
 
 const request = (rows: number): InferRequest => ({
@@ -78,6 +80,8 @@ test('responses decode to the same message as the generated encoder writes', () 
         rowsOut: 2,
         bytesIn: 6272,
         bytesOut: 8,
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: '00f067aa0ba902b7',
       },
     ],
   };

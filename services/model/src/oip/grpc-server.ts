@@ -7,7 +7,14 @@ import { createRequire } from 'node:module';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { fromOipRequest, oipServerMetadata, toOipResponse, toTensorhopError } from '@tensorhop/protocol';
-import { SERVER_NAME, findModel, modelMetadata, type OipCatalog, type Service } from '@tensorhop/kit';
+import {
+  SERVER_NAME,
+  findModel,
+  modelMetadata,
+  traceCarrierFrom,
+  type OipCatalog,
+  type Service,
+} from '@tensorhop/kit';
 import { grpcResponse, requestLike, type GrpcInferRequest } from './grpc-mapping.js';
 
 const PROTO = createRequire(import.meta.url).resolve('@tensorhop/protocol/proto/open_inference_grpc.proto');
@@ -108,7 +115,12 @@ function implementation(deps: GrpcDeps): grpc.UntypedServiceImplementation {
       const trace = call.metadata.get('x-trace-id')[0];
       return service.door.run(
         request,
-        { signal: controller.signal, traceId: typeof trace === 'string' ? trace : '', protocol: 'grpc' },
+        {
+          signal: controller.signal,
+          traceId: typeof trace === 'string' ? trace : '',
+          carrier: traceCarrierFrom((name) => call.metadata.get(name)[0]),
+          protocol: 'grpc',
+        },
         (outcome) => {
           const target = { modelName: m.name, modelVersion: version ?? m.versions[0] ?? '' };
           const { json, parts } = toOipResponse(outcome.reply, target, reply, true);

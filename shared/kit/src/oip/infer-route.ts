@@ -15,6 +15,7 @@ import {
   isTensorhopError,
 } from '@tensorhop/protocol';
 import { readBody } from '../body.js';
+import { traceCarrierOf, traceCarrierOfOip } from '../trace-context.js';
 import type { InferDoor } from '../infer-door.js';
 import type { Outcome } from '../infer-handler.js';
 import type { ServiceConfig } from '../service-config.js';
@@ -76,6 +77,12 @@ export function createInferRoute(deps: InferRouteDeps) {
       const call = {
         signal: controller.signal,
         traceId: traceIdOf(req),
+        // traceparent in the OIP parameters wins over the HTTP header, as the contract says.
+        carrier: traceCarrierOfOip(
+          (parts.json as { parameters?: Record<string, unknown> }).parameters,
+          traceCarrierOf(req.headers),
+        ),
+        setHeaders: (headers: Record<string, string>) => void res.set(headers),
         protocol: 'oip',
         maxReplyBytes: allBinary ? config.maxReplyBytes : OIP_JSON_REPLY_BYTES,
       };
