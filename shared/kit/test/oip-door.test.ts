@@ -70,3 +70,39 @@ test('slots are shared with the native protocol; config reaches the stage; drain
   assert.equal((await native).status, 200);
   await closing;
 });
+
+test('OIP joins the trace: parameters.traceparent wins over the header, is echoed, and reaches StageTiming', async () => {
+  const config = loadConfig(serviceSchema('scale', 0), {
+    prefix: 'TENSORHOP_SCALE_',
+    env: {},
+    explicit: { port: 0, logLevel: 'silent' },
+  });
+  const service = createService({ stage: scale, config, env: {} });
+  const { url } = await service.listen();
+  try {
+    const inParams = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const inHeader = '00-11111111111111111111111111111111-2222222222222222-01';
+    const res = await fetch(`${url}/v2/models/scale/infer`, {
+      method: 'POST',
+      headers: { traceparent: inHeader },
+      body: oipBody({ traceparent: inParams }),
+    });
+    assert.equal(res.status, 200);
+    assert.match(
+      res.headers.get('traceparent') ?? '',
+      /^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/,
+    );
+    const body = (await res.json()) as { parameters: { tensorhop_trace: string } };
+    const trace = JSON.parse(body.parameters.tensorhop_trace) as { traceId?: string; stage: string }[];
+    assert.equal(trace[0]?.stage, 'scale');
+    assert.equal(trace[0]?.traceId, '0af7651916cd43dd8448eb211c80319c');
+    const viaHeader = await fetch(`${url}/v2/models/scale/infer`, {
+      method: 'POST',
+      headers: { traceparent: inHeader },
+      body: oipBody(),
+    });
+    assert.match(viaHeader.headers.get('traceparent') ?? '', /^00-1{32}-/);
+  } finally {
+    await service.close();
+  }
+});
