@@ -37,6 +37,7 @@ const NAMES = [
   'unknown-hop',
   'later-hop-limit',
   'ssrf-guard',
+  'oip-agrees',
   'load',
 ];
 
@@ -122,7 +123,7 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
         lines.some((l) => l.startsWith(`${name} `)),
         name,
       );
-    assert.match(lines.at(-1) ?? '', /^OK: 10 checks passed, 0 failed, 0 warnings$/);
+    assert.match(lines.at(-1) ?? '', /^OK: 11 checks passed, 0 failed, 0 warnings$/);
   });
 
   test('nothing listening: exit 1, the gateway check names why, the rest are skipped', async () => {

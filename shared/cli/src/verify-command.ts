@@ -5,7 +5,7 @@
  */
 import { keepAliveAgents } from '@tensorhop/sdk/node';
 import { UsageError, gatewayFlag, intFlag, parseFlags } from './args.js';
-import { gatewayCheck, metadataCheck, modesCheck } from './verify-chain-checks.js';
+import { gatewayCheck, metadataCheck, modesCheck, oipCheck } from './verify-chain-checks.js';
 import {
   codesCheck,
   hopLimitCheck,
@@ -29,8 +29,7 @@ export const CHECKS: readonly Check[] = [
   unknownHopCheck,
   laterHopCheck,
   ssrfCheck,
-  // `oip-agrees` (the Open Inference Protocol and the native protocol give the same outputs for
-  // the same rows) goes here once the chain serves OIP; until then there is nothing to compare.
+  oipCheck,
   loadCheck,
 ];
 
