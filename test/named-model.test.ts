@@ -116,3 +116,35 @@ test("client sequencing through the SDK reads the named model's hint", async () 
   assert.ok(result?.ok, JSON.stringify(result));
   assert.deepEqual([...result.classes].sort(), ['dark', 'light']);
 });
+
+test("README's app request over OIP JSON: a base64 photo to the preprocessor, readable labels back", async () => {
+  const res = await fetch(`${preprocessorAt.url}/v2/models/preprocessor/infer`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: 'photo-1',
+      inputs: [
+        {
+          name: 'images',
+          shape: [1],
+          datatype: 'BYTES',
+          data: [png.toString('base64')],
+          parameters: { content_type: 'base64' },
+        },
+      ],
+      parameters: { tensorhop_next: JSON.stringify([{ target: 'model', config: { model: 'tiny8' } }]) },
+    }),
+  });
+  assert.equal(res.status, 200);
+  const reply = (await res.json()) as {
+    id: string;
+    outputs: { name: string; datatype: string; data: unknown[] }[];
+    parameters: { tensorhop_keys: string; tensorhop_errors: string };
+  };
+  assert.equal(reply.id, 'photo-1');
+  const classes = reply.outputs.find((o) => o.name === 'classes');
+  assert.equal(classes?.datatype, 'BYTES');
+  assert.ok(['light', 'dark'].includes(String(classes?.data[0])));
+  assert.deepEqual(JSON.parse(reply.parameters.tensorhop_keys), ['0']);
+  assert.deepEqual(JSON.parse(reply.parameters.tensorhop_errors), []);
+});
