@@ -3,7 +3,14 @@
  * metadata, and the three sequencing modes giving the same labels for the built-in digits, sent as
  * data: URLs to the downloader and as bytes to the preprocessor.
  */
-import { STAGES, classify, metadata, type ClassifyResult, type Mode } from '@tensorhop/sdk';
+import {
+  STAGES,
+  classify,
+  metadata,
+  type ClassifyOptions,
+  type ClassifyResult,
+  type Mode,
+} from '@tensorhop/sdk';
 import { TEST_IMAGES } from './verify-images.js';
 import { fail, pass, type Check, type CheckOutcome, type VerifyContext } from './verify-run.js';
 
@@ -99,29 +106,44 @@ function summarise(results: ClassifyResult[]): { labels: string[]; scores: numbe
   };
 }
 
+/**
+ * The test images through each variant, as URLs and as bytes, compared with the first run: rows
+ * that failed, runs whose top-1 labels differ, and the largest score difference.
+ */
+async function compareRuns(
+  ctx: VerifyContext,
+  variants: { name: string; options: Omit<ClassifyOptions, 'gateway'> }[],
+) {
+  const runs: { run: string; labels: string[]; scores: number[] }[] = [];
+  const failures: string[] = [];
+  for (const { name, options } of variants) {
+    for (const kind of ['url', 'bytes'] as const) {
+      const inputs = TEST_IMAGES.map((t) => (kind === 'url' ? t.url : t.png));
+      const results = await classify(inputs, {
+        gateway: ctx.gateway,
+        ...options,
+        ...ctx.call,
+        retry: { attempts: 1 },
+      });
+      const s = summarise(results);
+      failures.push(...s.failures.map((f) => `${name}/${kind} ${f}`));
+      runs.push({ run: `${name}/${kind}`, labels: s.labels, scores: s.scores });
+    }
+  }
+  const base = runs[0] as (typeof runs)[number];
+  const disagree = runs.filter((r) => r.labels.join() !== base.labels.join()).map((r) => r.run);
+  const spread = Math.max(
+    ...runs.flatMap((r) => r.scores.map((v, i) => Math.abs(v - (base.scores[i] ?? 0)))),
+  );
+  return { runs, failures, base, disagree, spread };
+}
+
 export const modesCheck: Check = {
   name: 'modes-agree',
   async run(ctx: VerifyContext): Promise<CheckOutcome> {
-    const runs: { run: string; labels: string[]; scores: number[] }[] = [];
-    const failures: string[] = [];
-    for (const mode of MODES) {
-      for (const kind of ['url', 'bytes'] as const) {
-        const inputs = TEST_IMAGES.map((t) => (kind === 'url' ? t.url : t.png));
-        const results = await classify(inputs, {
-          gateway: ctx.gateway,
-          mode,
-          ...ctx.call,
-          retry: { attempts: 1 },
-        });
-        const s = summarise(results);
-        failures.push(...s.failures.map((f) => `${mode}/${kind} ${f}`));
-        runs.push({ run: `${mode}/${kind}`, labels: s.labels, scores: s.scores });
-      }
-    }
-    const base = runs[0] as (typeof runs)[number];
-    const disagree = runs.filter((r) => r.labels.join() !== base.labels.join()).map((r) => r.run);
-    const spread = Math.max(
-      ...runs.flatMap((r) => r.scores.map((s, i) => Math.abs(s - (base.scores[i] ?? 0)))),
+    const { runs, failures, base, disagree, spread } = await compareRuns(
+      ctx,
+      MODES.map((mode) => ({ name: mode, options: { mode } })),
     );
     const drawn = base.labels.filter((l, i) => l === TEST_IMAGES[i]?.label).length;
     const data = {
@@ -149,31 +171,13 @@ export const modesCheck: Check = {
 export const oipCheck: Check = {
   name: 'oip-agrees',
   async run(ctx: VerifyContext): Promise<CheckOutcome> {
-    const runs: { run: string; labels: string[]; scores: number[] }[] = [];
-    const failures: string[] = [];
-    for (const protocol of ['tensorhop', 'oip'] as const) {
-      for (const kind of ['url', 'bytes'] as const) {
-        const inputs = TEST_IMAGES.map((t) => (kind === 'url' ? t.url : t.png));
-        const results = await classify(inputs, {
-          gateway: ctx.gateway,
-          mode: 'hybrid',
-          protocol,
-          ...ctx.call,
-          retry: { attempts: 1 },
-        });
-        const s = summarise(results);
-        failures.push(...s.failures.map((f) => `${protocol}/${kind} ${f}`));
-        runs.push({ run: `${protocol}/${kind}`, labels: s.labels, scores: s.scores });
-      }
-    }
-    const base = runs[0] as (typeof runs)[number];
-    const spread = Math.max(
-      ...runs.flatMap((r) => r.scores.map((s, i) => Math.abs(s - (base.scores[i] ?? 0)))),
-    );
+    const { runs, failures, disagree, spread } = await compareRuns(ctx, [
+      { name: 'tensorhop', options: { mode: 'hybrid', protocol: 'tensorhop' } },
+      { name: 'oip', options: { mode: 'hybrid', protocol: 'oip' } },
+    ]);
     const data = { runs: runs.map((r) => r.run), maxScoreDifference: spread };
     if (failures.length)
       return fail(`${failures.length} rows failed: ${failures.slice(0, 3).join('; ')}`, data);
-    const disagree = runs.filter((r) => r.labels.join() !== base.labels.join()).map((r) => r.run);
     if (disagree.length || spread > 1e-6)
       return fail(`OIP and native differ: ${disagree.join(', ') || `scores by ${spread}`}`, data);
     return pass(
