@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { buildInferRequest, float32Tensor, inferRaw, stringTensor } from '@tensorhop/protocol';
 import { startServiceProcesses, type ServiceProcesses } from './helpers/service-processes.js';
 import { preparePayloads, type Payloads } from './fuzz/payloads.js';
 import { fuzzSettings, runFuzz } from './fuzz/run.js';
@@ -67,4 +68,33 @@ test('an empty key and a key with a lone surrogate are refused before work', asy
     assert.deepEqual([reply.errors[0]?.key, reply.errors[0]?.code], ['', 'BAD_REQUEST']);
     assert.match(reply.errors[0]?.message ?? '', /key 0 is (empty|not well-formed)/);
   }
+});
+
+// Found by `npm run bench -- fuzz` (seed 9, cases 27476, 69017, 72553): a STRING tensor of shape
+// [1, 5] made the preprocessor decode five images for one key and answer 500 INTERNAL; the same
+// happened when the model forwarded its [N, k] `classes` to the preprocessor as a hop.
+test('a [rows, k] STRING tensor is refused by the preprocessor, directly and as a hop', async () => {
+  const png = payloads.images[0] as Uint8Array;
+  const direct = await inferRaw(
+    stack.urls.preprocessor,
+    buildInferRequest([stringTensor(Array(5).fill(png), [1, 5])], { route: { mode: 'EXACT' } }),
+  );
+  assert.equal(direct.status, 400);
+  assert.equal(direct.response.errors[0]?.code, 'BAD_REQUEST');
+  assert.match(direct.response.errors[0]?.message ?? '', /shape \[N\]/);
+  const viaModel = await inferRaw(
+    stack.urls.model,
+    buildInferRequest([float32Tensor([2, 28, 28, 1], new Float32Array(2 * 784))], {
+      keys: ['a', 'b'],
+      outputNames: ['classes'],
+      route: { next: ['preprocessor'], mode: 'EXACT' },
+    }),
+  );
+  assert.deepEqual(
+    viaModel.response.errors.map((e) => [e.key, e.code, e.stage]),
+    [
+      ['a', 'BAD_REQUEST', 'preprocessor'],
+      ['b', 'BAD_REQUEST', 'preprocessor'],
+    ],
+  );
 });
