@@ -8,6 +8,10 @@ import { benchCodec, benchHop } from './protocol.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
 import { benchFuzz } from './fuzz.js';
+import { benchOverload } from './overload.js';
+import { benchChaos } from './chaos.js';
+import { benchSoak } from './soak.js';
+import { benchContention } from './contention.js';
 
 const sections: Record<string, () => Promise<unknown>> = {
   protocol: async () => {
@@ -38,6 +42,10 @@ const sections: Record<string, () => Promise<unknown>> = {
 /** The "what it survives" sections run for minutes each, so only when named. */
 const named: Record<string, () => Promise<unknown>> = {
   fuzz: benchFuzz,
+  overload: benchOverload,
+  chaos: benchChaos,
+  contention: benchContention,
+  soak: benchSoak,
 };
 
 const wanted = process.argv.slice(2);

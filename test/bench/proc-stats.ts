@@ -23,3 +23,21 @@ export function openFds(pid: number): number {
 }
 
 export const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
+
+/** The service processes `tensorhop up` (pid `root`) runs, by name: `downloader`, `gateway`, … */
+export function stackProcesses(root: number): { name: string; pid: number }[] {
+  const out: { name: string; pid: number }[] = [];
+  for (const dir of readdirSync('/proc')) {
+    if (!/^\d+$/.test(dir)) continue;
+    try {
+      const stat = readFileSync(`/proc/${dir}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${dir}/cmdline`, 'utf8');
+      const name = /services\/(\w+)\/dist\/main\.js/.exec(cmd)?.[1];
+      if (ppid === root && name) out.push({ name, pid: Number(dir) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name) || a.pid - b.pid);
+}
