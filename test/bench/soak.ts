@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startStackProcess } from '../helpers/stack-process.js';
-import { capacity, hybridRequest, openLoop, type Send } from './load.js';
+import { capacity, hybridRequest, openLoop, peakCapacity, type Send } from './load.js';
 import { startOriginProcess } from './origin-process.js';
 import { mib, openFds, rssBytes, stackProcesses } from './proc-stats.js';
 import { percentile, printTable } from './report.js';
@@ -25,7 +25,8 @@ export async function benchSoak(): Promise<void> {
   try {
     const send: Send = () => hybridRequest(`${stack.urls.gateway}/v1/downloader`, origin.base, ROWS);
     await capacity(send, 8, 3);
-    const cap = await capacity(send, 16, 10);
+    const peak = await peakCapacity(send);
+    const cap = peak.rowsPerSecond;
     const procs = stackProcesses(stack.child.pid as number);
     const sample = () => procs.map((p) => ({ rss: rssBytes(p.pid), fds: openFds(p.pid) }));
     const samples: ReturnType<typeof sample>[] = [];
