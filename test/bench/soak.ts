@@ -16,7 +16,7 @@ const ROWS = 8;
 export async function benchSoak(): Promise<void> {
   const seconds = Number(process.env.TENSORHOP_SOAK_SECONDS ?? 600);
   const origin = await startOriginProcess(0, true);
-  const stack = await startStackProcess(58480, {
+  const stack = await startStackProcess(58680, {
     TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
     TENSORHOP_DOWNLOADER_CONCURRENCY: '512',
     TENSORHOP_DOWNLOADER_PER_HOST_CONCURRENCY: '512',
