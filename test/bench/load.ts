@@ -20,6 +20,8 @@ export interface Outcome {
   failed: number;
   ms: number;
   codes: string[];
+  /** A non-200 whose errors are per key: rows were worked on before a later hop refused them. */
+  afterWork?: boolean;
 }
 
 let serial = 0;
@@ -55,6 +57,7 @@ export async function hybridRequest(entry: string, origin: string, rows: number)
       failed: res.status === 200 ? rowErrors.length : rows,
       ms: performance.now() - t0,
       codes: reply.errors.map((e) => `${e.code}@${e.stage}`),
+      ...(res.status !== 200 && rowErrors.length > 0 ? { afterWork: true } : {}),
     };
   } catch (error) {
     const code = (error as Error).name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'CLIENT_NETWORK';

@@ -65,6 +65,11 @@ export async function benchOverload(): Promise<void> {
       ['codes seen', [...codes].join(' ') || 'none', ''],
       ['429/503 without Retry-After', `${bare} of ${refused.length}`, '0'],
       [
+        '429/503 after rows were worked on (a later hop refused)',
+        String(refused.filter((o) => o.afterWork).length),
+        '',
+      ],
+      [
         'latency of served requests p50 / p99',
         `${percentile(served, 50).toFixed(0)} / ${percentile(served, 99).toFixed(0)} ms`,
         '',
