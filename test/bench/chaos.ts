@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- chaos`: a `tensorhop batch` job of 5,000 URLs (TENSORHOP_CHAOS_URLS; every
+ * `npm run bench -- chaos`: a `tensorhop batch` job of 20,000 URLs (TENSORHOP_CHAOS_URLS; every
  * 50th broken) through the gateway of a stack with two replicas per stage, while a random stage
  * replica is SIGKILLed every 2 s (TENSORHOP_CHAOS_KILL_MS) and restarted by the stack, and the
  * client itself is SIGKILLed halfway; then `--resume` (kills going on) until the job is complete.
@@ -37,6 +37,13 @@ async function runBatch(
   return { code, stdout: code === null ? 'client SIGKILLed' : last, seconds: (Date.now() - t0) / 1000 };
 }
 
+/** Outcomes by `code@stage`. */
+function tally(rows: { code?: string; stage?: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[`${r.code}@${r.stage}`] = (out[`${r.code}@${r.stage}`] ?? 0) + 1;
+  return out;
+}
+
 function lineCount(path: string): number {
   try {
     return readFileSync(path, 'utf8').split('\n').length - 1;
@@ -63,7 +70,7 @@ async function killer(everyMs: number, stop: AbortSignal): Promise<number> {
 }
 
 export async function benchChaos(): Promise<void> {
-  const count = Number(process.env.TENSORHOP_CHAOS_URLS ?? 5000);
+  const count = Number(process.env.TENSORHOP_CHAOS_URLS ?? 20_000);
   const everyMs = Number(process.env.TENSORHOP_CHAOS_KILL_MS ?? 2000);
   const dir = mkdtempSync(join(tmpdir(), 'tensorhop-chaos-'));
   const origin = await startOriginProcess(0, true);
@@ -94,7 +101,7 @@ export async function benchChaos(): Promise<void> {
     const lines = readFileSync(output, 'utf8')
       .trimEnd()
       .split('\n')
-      .map((l) => JSON.parse(l) as { key: string; ok: boolean; code?: string });
+      .map((l) => JSON.parse(l) as { key: string; ok: boolean; code?: string; stage?: string });
     const seen = new Map<string, number>();
     for (const l of lines) seen.set(l.key, (seen.get(l.key) ?? 0) + 1);
     const missing = urls.filter((u) => !seen.has(u)).length;
@@ -116,7 +123,7 @@ export async function benchChaos(): Promise<void> {
           '',
         ]),
         ['keys missing / written twice', `${missing} / ${twice}`, '0 / 0'],
-        ['rows with an unexpected outcome', String(wrong.length), '0'],
+        ['rows with an unexpected outcome', `${wrong.length} ${JSON.stringify(tally(wrong))}`, '0'],
       ],
     );
     if (missing || twice || wrong.length) process.exitCode = 1;

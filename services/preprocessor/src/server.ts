@@ -56,12 +56,20 @@ export function createServer(config: PreprocessorConfig): Service {
       if (!isStringTensor(images) || images.shape.length !== 1)
         throw badRequest('input "images" must be a STRING tensor of shape [N], one encoded image per row');
       let base = serviceDefaults;
-      if (ctx.config.size === undefined && ctx.nextHop) {
-        const fromModel = await hints.get(ctx.nextHop, ctx.hopMetadata).catch((error: unknown) => {
-          ctx.log.warn(
-            { err: error, hop: ctx.nextHop },
-            'next hop metadata unavailable; using service defaults',
-          );
+      const hop = ctx.nextHop;
+      if (ctx.config.size === undefined && hop) {
+        const fromModel = await hints.get(hop, ctx.hopMetadata).catch((error: unknown) => {
+          // Without service defaults a guessed size fails every row at the model (SHAPE_MISMATCH,
+          // a permanent answer to a passing failure; seen under SIGKILL chaos): refuse the request
+          // as transient instead, before any row is worked on.
+          if (!config.defaults) {
+            throw new TensorhopError(
+              'HOP_UNAVAILABLE',
+              `cannot learn the input size from hop ${JSON.stringify(hop)}: ${(error as Error).message}`,
+              { stage: hop, cause: error },
+            );
+          }
+          ctx.log.warn({ err: error, hop }, 'next hop metadata unavailable; using service defaults');
           return {};
         });
         base = { ...serviceDefaults, ...fromModel };
