@@ -10,6 +10,7 @@ import { startStackProcess } from '../helpers/stack-process.js';
 import { capacity, hybridRequest, openLoop, peakCapacity, type Send } from './load.js';
 import { startOriginProcess } from './origin-process.js';
 import { mib, rssBytes, stackProcesses } from './proc-stats.js';
+import { treeCpu } from './process-cpu.js';
 import { percentile, printTable } from './report.js';
 
 const ROWS = 8;
@@ -35,7 +36,11 @@ export async function benchOverload(): Promise<void> {
   try {
     const send: Send = () => hybridRequest(`${stack.urls.gateway}/v1/downloader`, origin.base, ROWS);
     await capacity(send, 8, 3); // warm-up
+    const names = new Map([[process.pid, 'load generator (this bench)']]);
+    const cpu0 = treeCpu([process.pid], names);
+    const t0 = performance.now();
     const best = await peakCapacity(send);
+    const cpuAtCapacity = cores(cpu0, treeCpu([process.pid], names), t0);
     const cap = best.rowsPerSecond;
     const procs = stackProcesses(stack.child.pid as number);
     const before = procs.map((p) => rssBytes(p.pid));
@@ -47,7 +52,10 @@ export async function benchOverload(): Promise<void> {
     const recovered = new Promise<number>((resolve) =>
       setTimeout(() => void recovery(send, windowEnd).then(resolve), seconds * 1000),
     );
+    const cpu1 = treeCpu([process.pid], names);
+    const t1 = performance.now();
     const run = await openLoop(send, (2 * cap) / ROWS, seconds);
+    const cpuAtOverload = cores(cpu1, treeCpu([process.pid], names), t1);
     const recoverySeconds = await recovered;
     clearInterval(sampler);
     const statuses: Record<string, number> = {};
@@ -81,8 +89,22 @@ export async function benchOverload(): Promise<void> {
       ['process', 'before', 'peak'],
       ...procs.map((p, i) => [p.name, mib(before[i] as number), mib(peak[i] as number)]),
     ]);
+    printTable('Where the CPU went (cores busy on average)', [
+      ['process', 'capacity runs', '2× overload'],
+      ...[...cpuAtOverload.keys()].map((n) => [
+        n,
+        (cpuAtCapacity.get(n) ?? 0).toFixed(2),
+        (cpuAtOverload.get(n) ?? 0).toFixed(2),
+      ]),
+    ]);
   } finally {
     await stack.stop();
     origin.stop();
   }
+}
+
+/** Cores each process kept busy between two readings, `since` being the first one's time. */
+function cores(before: Map<string, number>, after: Map<string, number>, since: number): Map<string, number> {
+  const seconds = (performance.now() - since) / 1000;
+  return new Map([...after].map(([name, s]) => [name, (s - (before.get(name) ?? 0)) / seconds]));
 }
