@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every section in one run, so ratios are measured side by side on the same machine.
- * `npm run bench -- <section>...` runs only the named ones.
+ * `npm run bench -- <section>...` runs only the named ones; the long robustness sections (fuzz,
+ * overload, chaos, contention, soak) run only when named.
  */
 import { existsSync } from 'node:fs';
 import { benchCodec, benchHop, benchSplice } from './protocol.js';
@@ -9,6 +10,11 @@ import { benchDownloads, benchPreprocess } from './stages.js';
 import { benchBatching, modelCeiling } from './model.js';
 import { benchOnnx } from './model-onnx.js';
 import { benchTracing } from './tracing.js';
+import { benchFuzz } from './fuzz.js';
+import { benchOverload } from './overload.js';
+import { benchChaos } from './chaos.js';
+import { benchSoak } from './soak.js';
+import { benchContention } from './contention.js';
 
 const sections: Record<string, () => Promise<unknown>> = {
   protocol: async () => {
@@ -40,11 +46,23 @@ const sections: Record<string, () => Promise<unknown>> = {
   },
 };
 
+/** The "what it survives" sections run for minutes each, so only when named. */
+const named: Record<string, () => Promise<unknown>> = {
+  fuzz: benchFuzz,
+  overload: benchOverload,
+  chaos: benchChaos,
+  contention: benchContention,
+  soak: benchSoak,
+};
+
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(sections)) {
-  const run = sections[name];
-  if (!run) throw new Error(`unknown section ${name}: ${Object.keys(sections).join(', ')}`);
+  const run = sections[name] ?? named[name];
+  if (!run)
+    throw new Error(
+      `unknown section ${name}: ${[...Object.keys(sections), ...Object.keys(named)].join(', ')}`,
+    );
   console.log(`\n=== ${name} ===`);
   await run();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -52,8 +52,9 @@ export function createServer(config: PreprocessorConfig): Service {
     onHopFailure: (hop) => hints.invalidate(hop),
     async apply(ctx) {
       const images = ctx.input('images');
-      if (!isStringTensor(images))
-        throw badRequest('input "images" must be a STRING tensor of encoded images');
+      // One image per row: a [N, k] tensor would give k images to each key (found by fuzzing).
+      if (!isStringTensor(images) || images.shape.length !== 1)
+        throw badRequest('input "images" must be a STRING tensor of shape [N], one encoded image per row');
       let base = serviceDefaults;
       if (ctx.config.size === undefined && ctx.nextHop) {
         const fromModel = await hints

@@ -7,12 +7,20 @@ import { badRequest } from './errors.js';
 import type { RowError } from './messages.js';
 import { isStringTensor, rowCount, shapeSize, type Tensor } from './tensor.js';
 
-/** The request's keys, or "0".."n-1" when it sent none; they must be unique and one per row. */
+/**
+ * The request's keys, or "0".."n-1" when it sent none; they must be unique and one per row. A key
+ * is never empty (an empty key marks a request-level error) and is well-formed Unicode: a lone
+ * surrogate, which JSON lets through, turns into U+FFFD on the protobuf hop and the row's answer
+ * would come back under another key.
+ */
 export function resolveKeys(keys: readonly string[], rows: number): string[] {
   if (keys.length === 0) return Array.from({ length: rows }, (_, i) => String(i));
   if (keys.length !== rows) throw badRequest(`${keys.length} keys for ${rows} rows`);
   const seen = new Set<string>();
-  for (const k of keys) {
+  for (const [i, k] of keys.entries()) {
+    if (k === '') throw badRequest(`key ${i} is empty: an empty key marks a request-level error`);
+    if (!(k as string & { isWellFormed(): boolean }).isWellFormed())
+      throw badRequest(`key ${i} is not well-formed Unicode (a lone surrogate)`);
     if (seen.has(k)) throw badRequest(`duplicate key ${JSON.stringify(k)}: keys must be unique`);
     seen.add(k);
   }
