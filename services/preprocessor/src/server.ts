@@ -62,7 +62,10 @@ export function createServer(config: PreprocessorConfig): Service {
           .catch((error: unknown) => {
             // A hop that is loading or down will not take the rows either: say so now, before any
             // row is worked on, rather than guess a size the model would refuse.
-            if (isTensorhopError(error) && isTransientCode(error.code)) throw error;
+            if (isTensorhopError(error) && isTransientCode(error.code)) {
+              const why = `cannot learn the input size from hop ${JSON.stringify(ctx.nextHop)}: ${error.message}`;
+              throw new TensorhopError(error.code, why, { stage: ctx.nextHop ?? '', cause: error });
+            }
             ctx.log.warn(
               { err: error, hop: ctx.nextHop },
               'next hop metadata unavailable; using service defaults',
