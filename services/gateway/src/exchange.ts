@@ -106,6 +106,7 @@ export class Exchange {
     if (!replica) return;
     this.answeredBy = replica;
     replica.recordSuccess();
+    if (upstreamRes.statusCode === 503) this.notReady(replica, 'answered 503 (not ready)');
     upstreamRes.once('close', () => {
       if (upstreamRes.complete) return;
       // The replica went away in the middle of its reply: nothing to retry, cut ours too.
@@ -128,6 +129,7 @@ export class Exchange {
     // A reused keep-alive socket the replica had closed while idle is a race, not a dead replica.
     const stale = reused && !delivered;
     if (!stale) this.recordFailure(replica, code);
+    if (code === 'ECONNREFUSED') this.notReady(replica, code);
     if (delivered || !isTransportError(code)) {
       return this.reply(replicaFailed(this.pool, replica.url, code, this.attempts > 1));
     }
@@ -157,6 +159,15 @@ export class Exchange {
     } else {
       this.endAttempt();
       this.reply(error);
+    }
+  }
+
+  private notReady(replica: Replica, reason: string): void {
+    if (replica.markNotReady(reason)) {
+      this.deps.log.warn(
+        { pool: this.pool.name, replica: replica.url, reason },
+        'replica not ready (passive)',
+      );
     }
   }
 

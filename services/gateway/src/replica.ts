@@ -97,6 +97,20 @@ export class Replica {
     return 'unready';
   }
 
+  /**
+   * Passive: real traffic showed the replica cannot take work (its port refuses connections: the
+   * process is gone; or it answered 503: loading or draining). It leaves the rotation until the
+   * active checks see it ready again (`healthy` passes), so a restarted replica gets no traffic
+   * while it still loads its model. Returns true when this changed its state.
+   */
+  markNotReady(reason: string): boolean {
+    this.reason = reason;
+    this.passes = 0;
+    if (!this.ready) return false;
+    this.ready = false;
+    return true;
+  }
+
   /** When the current ejection ends (0 when not ejected). */
   get ejectedUntilMs(): number {
     return this.ejectedUntil;

@@ -115,8 +115,11 @@ describe('no replay of a delivered request', () => {
     }
     assert.equal(seen, 6);
     const text = await (await fetch(`${url}/metrics`)).text();
-    // The retry moves the turn on to the live replica, so the dead one is every request's first try.
-    assert.equal(metric(text, 'tensorhop_gateway_retries_total', { pool: 'p', replica: dead }), 6);
+    // The first refusal is retried on the live replica; it also takes the dead one out of the
+    // rotation (its port refuses: no process), so later requests go straight to the live one.
+    assert.equal(metric(text, 'tensorhop_gateway_retries_total', { pool: 'p', replica: dead }), 1);
+    const gone = gateway.pools.get('p')?.replicas.find((r) => r.url === dead);
+    assert.equal(gone?.ready, false);
   });
 
   test('keep-alive sockets the replica closes while idle: never a request seen twice', async (t) => {
