@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { type Rgb, type Fit, type Kernel, type ImageErrorCode } from '@tensorhop/protocol';
 import { greyPixels } from './grey-pixels.js';
+import { headerSize } from './header-size.js';
 import { sniffFormat } from './sniff-format.js';
 
 /** What one image is decoded to, and the limits it must respect. */
@@ -40,11 +41,17 @@ export async function decodeImage(bytes: Uint8Array, plan: DecodePlan): Promise<
       `image is ${bytes.byteLength} bytes; the limit is ${plan.maxInputBytes}`,
     );
   }
-  if (sniffFormat(bytes) === undefined) {
+  const format = sniffFormat(bytes);
+  if (format === undefined) {
     return failure('IMAGE_DECODE', 'not a supported image (JPEG, PNG, WebP, GIF, TIFF or AVIF)');
   }
   try {
-    const refusal = await checkHeader(bytes, plan.maxInputPixels);
+    // The magic bytes already fix the format; where JavaScript can read the declared size, libvips
+    // is asked only once, to decode.
+    const declared = headerSize(bytes, format);
+    const refusal = declared
+      ? pixelRefusal(declared.width, declared.height, plan.maxInputPixels)
+      : await checkHeader(bytes, plan.maxInputPixels);
     if (refusal) return refusal;
     return { ok: true, pixels: await decodePixels(bytes, plan) };
   } catch (error) {
@@ -60,15 +67,15 @@ async function checkHeader(bytes: Uint8Array, maxPixels: number): Promise<Decode
   // No pixel limit here so that an oversized header yields its dimensions for the message.
   const meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
   if (!ACCEPTED.has(meta.format)) return failure('IMAGE_DECODE', `unsupported image format '${meta.format}'`);
-  const width = meta.width ?? 0;
-  const height = meta.pageHeight ?? meta.height ?? 0;
-  if (width * height > maxPixels) {
-    return failure(
-      'IMAGE_TOO_LARGE',
-      `image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`,
-    );
-  }
-  return undefined;
+  return pixelRefusal(meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0, maxPixels);
+}
+
+function pixelRefusal(width: number, height: number, maxPixels: number): DecodeOutcome | undefined {
+  if (width * height <= maxPixels) return undefined;
+  return failure(
+    'IMAGE_TOO_LARGE',
+    `image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`,
+  );
 }
 
 async function decodePixels(bytes: Uint8Array, plan: DecodePlan): Promise<Buffer> {
