@@ -4,7 +4,7 @@
  * progress, hop routing, one log line per request and a graceful drain.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request as HttpRequest, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -24,7 +24,7 @@ import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
 import { createMemoryBudget } from './memory-budget.js';
 import { createReadiness } from './readiness.js';
-import { sendError, sendReply, sendSpliced } from './respond.js';
+import { sendEncoded, sendError, sendReply, sendSpliced } from './respond.js';
 import type { ServiceConfig } from './service-config.js';
 import type { StageDefinition } from './stage.js';
 
@@ -57,12 +57,23 @@ export interface Service {
   close(): Promise<void>;
 }
 
-const traceId = (req: HttpRequest): string => {
+/**
+ * A trace id is unique, not secret: a random prefix per process and a counter give 16 hex digits
+ * like 8 random bytes did, without a call into the CSPRNG on every request.
+ */
+const TRACE_PREFIX = randomBytes(4).toString('hex');
+let traceCounter = 0;
+
+const traceId = (req: IncomingMessage): string => {
   const header = req.headers['x-trace-id'];
-  return typeof header === 'string' && /^[\w.-]{1,64}$/.test(header)
-    ? header
-    : randomBytes(8).toString('hex');
+  if (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header)) return header;
+  traceCounter = (traceCounter + 1) >>> 0;
+  return TRACE_PREFIX + traceCounter.toString(16).padStart(8, '0');
 };
+
+/** `POST /` (any query string): the protocol's one hot route, served without Express's router. */
+const isInferPost = (req: IncomingMessage): boolean =>
+  req.method === 'POST' && (req.url === '/' || req.url?.startsWith('/?') === true);
 
 /**
  * JSON carries bytes as base64 (4/3 larger) inside one string, and V8 strings stop near 512 MiB:
@@ -127,7 +138,7 @@ export function createService(options: ServiceOptions): Service {
     if (!res.headersSent) sendError(res, error, stage.name, 'json');
   });
 
-  async function handlePost(req: HttpRequest, res: Response): Promise<void> {
+  async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const trace = traceId(req);
     const encoding: Encoding | undefined = encodingOf(req.headers['content-type']);
@@ -164,10 +175,7 @@ export function createService(options: ServiceOptions): Service {
       const request = decodeRequest(body, encoding);
       if ('metadata' in request) {
         status = 200;
-        res
-          .status(200)
-          .type(CONTENT_TYPES[encoding])
-          .end(encodeMetadata(await metadata(), encoding));
+        sendEncoded(res, 200, encodeMetadata(await metadata(), encoding), encoding);
         return;
       }
       request.infer.traceId ||= trace;
@@ -222,8 +230,14 @@ export function createService(options: ServiceOptions): Service {
 
   function listen(): Promise<Listening> {
     return new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, (error?: Error) => {
-        if (error) return reject(error);
+      // Every other route goes through Express (mounted routes first, as before).
+      const s = createServer((req, res) => {
+        if (isInferPost(req)) void handlePost(req, res);
+        else app(req, res);
+      });
+      s.once('error', reject);
+      s.listen(config.port, config.host, () => {
+        s.off('error', reject);
         const port = (s.address() as AddressInfo).port;
         const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
         const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
