@@ -3,7 +3,18 @@
  * protobuf against the JSON mapping, and the latency one hop adds on loopback, in one run.
  */
 import { performance } from 'node:perf_hooks';
-import { DType, decodeInferResponse, decodeRequest, encodeInferRequest, encodeInferResponse, encodeResponseHead, float32Tensor, inferRequest, type Encoding, type InferRequest } from '@tensorhop/protocol';
+import {
+  DType,
+  decodeInferResponse,
+  decodeRequest,
+  encodeInferRequest,
+  encodeInferResponse,
+  encodeResponseHead,
+  float32Tensor,
+  inferRequest,
+  type Encoding,
+  type InferRequest,
+} from '@tensorhop/protocol';
 import { infer } from '@tensorhop/sdk';
 import { addStage, startStage, timesStage } from '../helpers/toy-stages.js';
 import { percentile, printTable } from './report.js';
