@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { type Rgb, type Fit, type Kernel, type ImageErrorCode } from '@tensorhop/protocol';
 import { greyPixels } from './grey-pixels.js';
 import { headerSize } from './header-size.js';
+import { decodePngAtSize } from './png-at-size.js';
 import { sniffFormat } from './sniff-format.js';
 
 /** What one image is decoded to, and the limits it must respect. */
@@ -53,6 +54,9 @@ export async function decodeImage(bytes: Uint8Array, plan: DecodePlan): Promise<
       ? pixelRefusal(declared.width, declared.height, plan.maxInputPixels)
       : await checkHeader(bytes, plan.maxInputPixels);
     if (refusal) return refusal;
+    const atSize = declared?.width === plan.width && declared.height === plan.height;
+    const raw = atSize && format === 'png' ? decodePngAtSize(bytes, plan.width, plan.height) : undefined;
+    if (raw) return { ok: true, pixels: plan.channels === 1 ? greyPixels(raw) : raw };
     return { ok: true, pixels: await decodePixels(bytes, plan) };
   } catch (error) {
     const message = errorText(error);
@@ -78,7 +82,8 @@ function pixelRefusal(width: number, height: number, maxPixels: number): DecodeO
   );
 }
 
-async function decodePixels(bytes: Uint8Array, plan: DecodePlan): Promise<Buffer> {
+/** sharp's pipeline for one image: what every image went through before the raw PNG path. */
+export async function decodePixels(bytes: Uint8Array, plan: DecodePlan): Promise<Buffer> {
   const [r, g, b] = plan.background;
   // Greyscale output is decoded as sRGB and reduced to grey here: libvips' own b-w conversion costs
   // about 1 ms of CPU per image even for a 28×28 digit, several times the rest of the decode.
