@@ -1,9 +1,10 @@
 /**
  * The one place where errors become replies: an InferResponse in the request's encoding, with the
  * code's HTTP status and Retry-After when the error has one. Unknown errors are INTERNAL, without
- * their message or stack on the wire.
+ * their message or stack on the wire. Written with Node's own response API (an Express response is
+ * one too), so the kit's `POST /` path needs no Express on the way.
  */
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import {
   toTensorhopError,
   emptyResponse,
@@ -16,8 +17,14 @@ import {
   type Encoding,
 } from '@tensorhop/protocol';
 
+/** The Content-Type values Express's `res.type()` set before, charset included, so replies stay byte-identical. */
+const REPLY_TYPES: Record<Encoding, string> = {
+  protobuf: CONTENT_TYPES.protobuf,
+  json: `${CONTENT_TYPES.json}; charset=utf-8`,
+};
+
 export function sendReply(
-  res: Response,
+  res: ServerResponse,
   status: number,
   reply: InferResponse,
   encoding: Encoding,
@@ -25,7 +32,9 @@ export function sendReply(
 ): void {
   if (retryAfterSeconds !== undefined)
     res.setHeader('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds))));
-  res.status(status).type(CONTENT_TYPES[encoding]).end(encodeInferResponse(reply, encoding));
+  res.statusCode = status;
+  res.setHeader('content-type', REPLY_TYPES[encoding]);
+  res.end(encodeInferResponse(reply, encoding));
 }
 
 /** The InferResponse and status for a request-level failure. */
@@ -43,7 +52,14 @@ export function errorReply(
   };
 }
 
-export function sendError(res: Response, error: unknown, stage: string, encoding: Encoding): void {
+/** Sends an encoded message (metadata) with its encoding's Content-Type. */
+export function sendEncoded(res: ServerResponse, status: number, body: Uint8Array, encoding: Encoding): void {
+  res.statusCode = status;
+  res.setHeader('content-type', REPLY_TYPES[encoding]);
+  res.end(body);
+}
+
+export function sendError(res: ServerResponse, error: unknown, stage: string, encoding: Encoding): void {
   const { status, reply, retryAfterSeconds } = errorReply(error, stage);
   sendReply(res, status, reply, encoding, retryAfterSeconds);
 }
@@ -53,14 +69,15 @@ export function sendError(res: Response, error: unknown, stage: string, encoding
  * downstream tensors are neither decoded into new buffers nor encoded again.
  */
 export function sendSpliced(
-  res: Response,
+  res: ServerResponse,
   outcome: { status: number; retryAfterSeconds?: number },
   parts: { errors: RowError[]; timing: StageTiming; bytes: Uint8Array },
 ): void {
   const head = encodeResponseHead(parts.errors, [parts.timing]);
   if (outcome.retryAfterSeconds !== undefined)
     res.setHeader('retry-after', String(Math.max(1, Math.ceil(outcome.retryAfterSeconds))));
-  res.status(outcome.status).type(CONTENT_TYPES.protobuf);
+  res.statusCode = outcome.status;
+  res.setHeader('content-type', REPLY_TYPES.protobuf);
   res.setHeader('content-length', head.byteLength + parts.bytes.byteLength);
   res.write(head);
   res.end(parts.bytes);

@@ -3,7 +3,7 @@
  * JSON, `GET /` metadata, health, readiness, metrics), a body limit, a bound on requests in
  * progress, hop routing, one log line per request and a graceful drain.
  */
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request as HttpRequest, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -25,7 +25,7 @@ import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
 import { createMemoryBudget } from './memory-budget.js';
 import { createReadiness } from './readiness.js';
-import { sendError, sendReply, sendSpliced } from './respond.js';
+import { sendEncoded, sendError, sendReply, sendSpliced } from './respond.js';
 import type { ServiceConfig } from './service-config.js';
 import type { StageDefinition } from './stage.js';
 import { traceCarrierOf, type TraceCarrier } from './trace-context.js';
@@ -74,6 +74,15 @@ export interface Service {
   /** The service's tracer (exports only when an OTLP endpoint is configured). */
   readonly tracing: Tracing;
 }
+
+/** Sets reply headers on Node's response (POST / is served without Express). */
+function setHeaders(res: ServerResponse, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+}
+
+/** `POST /` (any query string): the protocol's one hot route, served without Express's router. */
+const isInferPost = (req: IncomingMessage): boolean =>
+  req.method === 'POST' && (req.url === '/' || req.url?.startsWith('/?') === true);
 
 /**
  * JSON carries bytes as base64 (4/3 larger) inside one string, and V8 strings stop near 512 MiB:
@@ -188,7 +197,7 @@ export function createService(options: ServiceOptions): Service {
     if (!res.headersSent) sendError(res, error, stage.name, 'json');
   });
 
-  async function handlePost(req: HttpRequest, res: Response): Promise<void> {
+  async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const startTimeMs = Date.now();
     const carrier = traceCarrierOf(req.headers);
@@ -227,19 +236,21 @@ export function createService(options: ServiceOptions): Service {
       const request = decodeRequest(body, encoding);
       if ('metadata' in request) {
         span = startTrace(carrier, { name: `${stage.name} metadata`, startTimeMs });
-        res.set(span.responseHeaders());
+        setHeaders(res, span.responseHeaders());
         status = 200;
-        res
-          .status(200)
-          .type(CONTENT_TYPES[encoding])
-          .end(encodeMetadata(await metadata(parseConfig(request.metadata.config)), encoding));
+        sendEncoded(
+          res,
+          200,
+          encodeMetadata(await metadata(parseConfig(request.metadata.config)), encoding),
+          encoding,
+        );
         span.end({ status });
         return;
       }
       if (request.infer.traceId !== '') carrier.traceId = request.infer.traceId;
       span = startTrace(carrier, { startTimeMs });
       request.infer.traceId = span.traceId;
-      res.set(span.responseHeaders());
+      setHeaders(res, span.responseHeaders());
       rowsInFlight = request.infer.keys.length || Number(request.infer.inputs[0]?.shape[0] ?? 0);
       metrics.inflightRows.inc(rowsInFlight);
       const outcome = await handleInfer(
@@ -282,7 +293,7 @@ export function createService(options: ServiceOptions): Service {
       if (status === 500) log.error({ err: error, trace_id: span.traceId }, 'request failed');
       if (error instanceof TensorhopError && error.code === 'REQUEST_TIMEOUT') res.shouldKeepAlive = false;
       if (!res.headersSent) {
-        res.set(span.responseHeaders());
+        setHeaders(res, span.responseHeaders());
         sendError(res, error, stage.name, replyEncoding);
       }
     } finally {
@@ -302,8 +313,14 @@ export function createService(options: ServiceOptions): Service {
   async function listen(): Promise<Listening> {
     await tracingReady;
     return new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, (error?: Error) => {
-        if (error) return reject(error);
+      // Every other route goes through Express (mounted routes first, as before).
+      const s = createServer((req, res) => {
+        if (isInferPost(req)) void handlePost(req, res);
+        else app(req, res);
+      });
+      s.once('error', reject);
+      s.listen(config.port, config.host, () => {
+        s.off('error', reject);
         const port = (s.address() as AddressInfo).port;
         const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
         const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { greyPixels, type Rgb, type Fit, type Kernel, type ImageErrorCode } from '@tensorhop/protocol';
-
+import { headerSize } from './header-size.js';
+import { decodePngAtSize } from './png-at-size.js';
 import { sniffFormat } from './sniff-format.js';
 
 /** What one image is decoded to, and the limits it must respect. */
@@ -40,12 +41,25 @@ export async function decodeImage(bytes: Uint8Array, plan: DecodePlan): Promise<
       `image is ${bytes.byteLength} bytes; the limit is ${plan.maxInputBytes}`,
     );
   }
-  if (sniffFormat(bytes) === undefined) {
+  const format = sniffFormat(bytes);
+  if (format === undefined) {
     return failure('IMAGE_DECODE', 'not a supported image (JPEG, PNG, WebP, GIF, TIFF or AVIF)');
   }
   try {
-    const refusal = await checkHeader(bytes, plan.maxInputPixels);
+    // The magic bytes already fix the format; where JavaScript can read the declared size, libvips
+    // is asked only once, to decode.
+    const declared = headerSize(bytes, format);
+    const refusal = declared
+      ? pixelRefusal(declared.width, declared.height, plan.maxInputPixels)
+      : await checkHeader(bytes, plan.maxInputPixels);
     if (refusal) return refusal;
+    const atSize = declared?.width === plan.width && declared.height === plan.height;
+    const raw = atSize && format === 'png' ? decodePngAtSize(bytes, plan.width, plan.height) : undefined;
+    if (raw)
+      return {
+        ok: true,
+        pixels: plan.channels === 1 ? (greyPixels(raw, Buffer.allocUnsafe(raw.length / 3)) as Buffer) : raw,
+      };
     return { ok: true, pixels: await decodePixels(bytes, plan) };
   } catch (error) {
     const message = errorText(error);
@@ -60,18 +74,19 @@ async function checkHeader(bytes: Uint8Array, maxPixels: number): Promise<Decode
   // No pixel limit here so that an oversized header yields its dimensions for the message.
   const meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
   if (!ACCEPTED.has(meta.format)) return failure('IMAGE_DECODE', `unsupported image format '${meta.format}'`);
-  const width = meta.width ?? 0;
-  const height = meta.pageHeight ?? meta.height ?? 0;
-  if (width * height > maxPixels) {
-    return failure(
-      'IMAGE_TOO_LARGE',
-      `image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`,
-    );
-  }
-  return undefined;
+  return pixelRefusal(meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0, maxPixels);
 }
 
-async function decodePixels(bytes: Uint8Array, plan: DecodePlan): Promise<Buffer> {
+function pixelRefusal(width: number, height: number, maxPixels: number): DecodeOutcome | undefined {
+  if (width * height <= maxPixels) return undefined;
+  return failure(
+    'IMAGE_TOO_LARGE',
+    `image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`,
+  );
+}
+
+/** sharp's pipeline for one image: what every image went through before the raw PNG path. */
+export async function decodePixels(bytes: Uint8Array, plan: DecodePlan): Promise<Buffer> {
   const [r, g, b] = plan.background;
   // Greyscale output is decoded as sRGB and reduced to grey here: libvips' own b-w conversion costs
   // about 1 ms of CPU per image even for a 28×28 digit, several times the rest of the decode.
