@@ -26,11 +26,28 @@ export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoExcep
 
 export const isTransportError = (code: string): boolean => TRANSPORT.has(code);
 
+/**
+ * The wait worth asking of a client refused as overloaded: how long the pool takes to work off what
+ * it has already taken, at its pace of the last seconds (1 to 30 s). A fixed 1 s brings every
+ * refused client back at once, and under a sustained overload the refusals then eat the CPU the
+ * replicas need; a wait that grows with the backlog keeps the retries to what the pool can take.
+ */
+export function drainSeconds(pool: Pool, now = Date.now()): number {
+  let inflight = 0;
+  let perSecond = 0;
+  for (const r of pool.replicas) {
+    inflight += r.inflight;
+    perSecond += r.served.perSecond(now);
+  }
+  if (perSecond <= 0) return 1;
+  return Math.min(30, Math.max(1, Math.ceil(inflight / perSecond)));
+}
+
 /** 503 UNAVAILABLE: the pool knows no replica; 429 OVERLOADED: every candidate is at its limit. */
 export function noReplica(pool: Pool, why: NoReplica, retryAfterSeconds: number): TensorhopError {
   if (why === 'busy') {
     return new TensorhopError('OVERLOADED', `pool ${pool.name}: every replica is at its limit`, {
-      retryAfterSeconds: 1,
+      retryAfterSeconds: drainSeconds(pool),
     });
   }
   const known = pool.replicas.length;
