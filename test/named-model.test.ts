@@ -148,3 +148,13 @@ test("README's app request over OIP JSON: a base64 photo to the preprocessor, re
   assert.deepEqual(JSON.parse(reply.parameters.tensorhop_keys), ['0']);
   assert.deepEqual(JSON.parse(reply.parameters.tensorhop_errors), []);
 });
+
+test('the repository index (OIP extension) lists every served model, for pickers like the web page', async () => {
+  const res = await fetch(`${modelAt.url}/v2/repository/index`, { method: 'POST' });
+  assert.equal(res.status, 200);
+  const index = (await res.json()) as { name: string; version: string; state: string }[];
+  assert.deepEqual(index.map((m) => [m.name, m.version, m.state]).sort(), [
+    ['mnist', '1', 'READY'],
+    ['tiny8', '1', 'READY'],
+  ]);
+});

@@ -22,6 +22,8 @@ export function isOipPath(url: string | undefined): boolean {
 
 /** The pool route of an OIP model path, or undefined for any other URL. */
 export function matchOipRoute(url: string): PoolRoute | undefined {
+  // The model repository extension describes the models the model pool serves.
+  if (url.startsWith('/v2/repository/')) return { pool: OIP_MODEL_POOL, path: url };
   if (!url.startsWith(PREFIX)) return undefined;
   const rest = url.slice(PREFIX.length);
   const end = rest.search(/[/?]/);

@@ -149,6 +149,17 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
     );
     // In flight: the stages' readiness checks of their next hop go through the gateway too.
     for (const r of rows) assert.match(r[3] ?? '', /^\d+$/);
+    // The model menu is filled from the model pool's repository index, reached through the gateway.
+    const index = await fetch(`${gateway}/v2/repository/index`, {
+      method: 'POST',
+      headers: { 'x-api-key': KEY },
+    });
+    assert.deepEqual(
+      ((await index.json()) as { name: string }[]).map((m) => m.name),
+      ['mnist'],
+    );
+    const options = await page.$$eval('#model option', (os) => os.map((o) => o.getAttribute('value')));
+    assert.deepEqual(options, ['mnist']);
     const reply = await fetch(`${gateway}/v1/status`, { headers: { 'x-api-key': KEY } });
     const status = (await reply.json()) as {
       pools: { name: string; rps: number; replicas: { url: string; ready: boolean }[] }[];

@@ -23,9 +23,19 @@ export function setApiKey(key: string): void {
 const headers = (): Record<string, string> => (apiKey ? { 'x-api-key': apiKey } : {});
 
 /** The metadata of the model pool's default model, as the gateway's `/v1/model` describes it. */
-export async function modelMetadata(): Promise<Metadata> {
+/** The names of the models the model pool serves (OIP's repository index), default first. */
+export async function modelNames(): Promise<string[]> {
+  const res = await fetch('/v2/repository/index', { method: 'POST', headers: headers(), cache: 'no-store' });
+  if (res.status === 401) throw new KeyNeeded('the gateway asks for an API key');
+  if (!res.ok) return [];
+  return ((await res.json()) as { name: string }[]).map((m) => m.name);
+}
+
+/** The metadata of the model `name` names (the service's default when empty). */
+export async function modelMetadata(name = ''): Promise<Metadata> {
   try {
-    return await metadata('model', { gateway, headers: headers(), timeoutMs: 15_000 });
+    const config = name ? { config: { model: name } } : {};
+    return await metadata('model', { gateway, headers: headers(), timeoutMs: 15_000, ...config });
   } catch (error) {
     if (error instanceof InferError && error.reply.status === 401) throw new KeyNeeded(error.message);
     throw error;

@@ -4,7 +4,7 @@
  * a card per image, a waterfall per batch, and the gateway's pools.
  */
 import './style.css';
-import { KeyNeeded, modelMetadata, setApiKey } from './api.js';
+import { KeyNeeded, modelMetadata, modelNames, setApiKey } from './api.js';
 import { createCard, settleCard, type Item } from './cards.js';
 import { shrinkForUpload, type Upload } from './downscale.js';
 import { formatBytes } from './format.js';
@@ -42,9 +42,10 @@ function askForKey(message: string, focus: boolean): void {
 async function loadModel(focus = false): Promise<ModelChoice | undefined> {
   if (model) return model;
   try {
-    const meta = await modelMetadata();
+    const wanted = ($('model') as HTMLSelectElement).value;
+    const [meta, names] = await Promise.all([modelMetadata(wanted), modelNames().catch(() => [])]);
     model = modelChoice(meta);
-    showModel($('model'), $('model-note'), model, meta);
+    showModel($('model'), $('model-note'), model, meta, names);
     if (!$('key-row').hidden) status('The API key was accepted.');
     const t = model.target;
     $('downscale-note').textContent = t
@@ -176,3 +177,7 @@ $('apikey').addEventListener('change', () => {
 showModeNote();
 void loadModel();
 startPoolsPanel($('pool-table'), $('pools-note'));
+$('model').addEventListener('change', () => {
+  model = undefined; // read the chosen model's metadata: its input size and preprocessing hint
+  void loadModel();
+});

@@ -39,11 +39,22 @@ export function showModel(
   note: HTMLElement,
   choice: ModelChoice,
   meta: Metadata,
+  names: readonly string[] = [],
 ): void {
   const option = document.createElement('option');
   option.value = choice.name;
   option.textContent = choice.summary;
-  select.replaceChildren(option);
+  // The other served models, by name: choosing one reads its metadata (input size, hint).
+  const others = names
+    .filter((n) => n !== choice.name)
+    .map((n) => {
+      const o = document.createElement('option');
+      o.value = n;
+      o.textContent = n;
+      return o;
+    });
+  select.replaceChildren(option, ...others);
+  select.value = choice.name;
   const description = meta.description?.slice(choice.name ? choice.name.length + 2 : 0) ?? '';
   const stop = description && !description.endsWith('.') ? '.' : '';
   note.textContent = `${description}${stop}${meta.server ? ` Served by ${meta.server}.` : ''}`;

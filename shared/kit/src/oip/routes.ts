@@ -63,6 +63,21 @@ export function mountOipRoutes(app: Express, deps: OipRoutesDeps): void {
     }),
   );
   router.post(`${MODEL}/infer`, createInferRoute(deps));
+  // KServe's model repository extension, index only: every model served, for pickers and tools.
+  router.post(
+    '/v2/repository/index',
+    wrap(async (_req, res) => {
+      const ready = await deps.ready();
+      const models = await deps.catalog.models();
+      res.json(
+        models.map((m) => ({
+          name: m.name,
+          version: m.versions[0] ?? '',
+          state: ready ? 'READY' : 'UNAVAILABLE',
+        })),
+      );
+    }),
+  );
   router.all(['/v2', '/v2/{*rest}'], (req, res) =>
     sendOipError(
       res,
