@@ -12,6 +12,17 @@ import {
   stringTensor,
 } from '@tensorhop/protocol';
 
+/**
+ * The stack settings of the load benches: the loopback origin allowed, enough download slots for
+ * the offered load, and no downloader retries, so what is measured is the chain's own answer.
+ */
+export const LOAD_STACK_ENV = {
+  TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
+  TENSORHOP_DOWNLOADER_CONCURRENCY: '512',
+  TENSORHOP_DOWNLOADER_PER_HOST_CONCURRENCY: '512',
+  TENSORHOP_DOWNLOADER_RETRIES: '0',
+} as const;
+
 export interface Outcome {
   status: number;
   /** Seconds from Retry-After, when the reply had one. */

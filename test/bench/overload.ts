@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { startStackProcess } from '../helpers/stack-process.js';
-import { capacity, hybridRequest, openLoop, peakCapacity, type Send } from './load.js';
+import { LOAD_STACK_ENV, capacity, hybridRequest, openLoop, peakCapacity, type Send } from './load.js';
 import { startOriginProcess } from './origin-process.js';
 import { mib, rssBytes, stackProcesses } from './proc-stats.js';
 import { treeCpu } from './process-cpu.js';
@@ -27,12 +27,7 @@ async function recovery(send: Send, from: number): Promise<number> {
 export async function benchOverload(): Promise<void> {
   const seconds = Number(process.env.TENSORHOP_OVERLOAD_SECONDS ?? 30);
   const origin = await startOriginProcess(0, true);
-  const stack = await startStackProcess(58280, {
-    TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
-    TENSORHOP_DOWNLOADER_CONCURRENCY: '512',
-    TENSORHOP_DOWNLOADER_PER_HOST_CONCURRENCY: '512',
-    TENSORHOP_DOWNLOADER_RETRIES: '0',
-  });
+  const stack = await startStackProcess(58280, LOAD_STACK_ENV);
   try {
     const send: Send = () => hybridRequest(`${stack.urls.gateway}/v1/downloader`, origin.base, ROWS);
     await capacity(send, 8, 3); // warm-up

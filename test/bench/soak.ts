@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startStackProcess } from '../helpers/stack-process.js';
-import { capacity, hybridRequest, openLoop, peakCapacity, type Send } from './load.js';
+import { LOAD_STACK_ENV, capacity, hybridRequest, openLoop, peakCapacity, type Send } from './load.js';
 import { startOriginProcess } from './origin-process.js';
 import { mib, openFds, rssBytes, stackProcesses } from './proc-stats.js';
 import { percentile, printTable } from './report.js';
@@ -16,12 +16,7 @@ const ROWS = 8;
 export async function benchSoak(): Promise<void> {
   const seconds = Number(process.env.TENSORHOP_SOAK_SECONDS ?? 600);
   const origin = await startOriginProcess(0, true);
-  const stack = await startStackProcess(58680, {
-    TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
-    TENSORHOP_DOWNLOADER_CONCURRENCY: '512',
-    TENSORHOP_DOWNLOADER_PER_HOST_CONCURRENCY: '512',
-    TENSORHOP_DOWNLOADER_RETRIES: '0',
-  });
+  const stack = await startStackProcess(58680, LOAD_STACK_ENV);
   try {
     const send: Send = () => hybridRequest(`${stack.urls.gateway}/v1/downloader`, origin.base, ROWS);
     await capacity(send, 8, 3);

@@ -53,6 +53,30 @@ export interface InferDoor {
   isDraining(): boolean;
 }
 
+/**
+ * handleInfer's dependencies for one call, whichever door it came in by (POST /, OIP, gRPC): the
+ * service's hop table and bounds, the call's span and reply limit, and reply memory reserved from
+ * the service's budget into `releases` (given back once the reply is sent).
+ */
+export function callDeps(
+  deps: Pick<InferDoorDeps, 'stage' | 'config' | 'metrics' | 'budget'>,
+  call: { span: StageSpan; releases: (() => void)[]; maxReplyBytes: number },
+): HandlerDeps {
+  const { config } = deps;
+  return {
+    stage: deps.stage,
+    span: call.span,
+    hops: config.hops,
+    defaultNext: config.next,
+    hopTimeoutMs: config.hopTimeoutMs,
+    hopHeaders: hopHeaders(config.hopsApiKey),
+    metrics: deps.metrics,
+    maxRows: config.maxRows,
+    maxReplyBytes: call.maxReplyBytes,
+    reserve: (bytes, what) => void call.releases.push(deps.budget.reserve(bytes, what)),
+  };
+}
+
 export function createInferDoor(deps: InferDoorDeps): InferDoor {
   const { stage, config, metrics } = deps;
 
@@ -61,22 +85,6 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
     if (!deps.enter()) {
       throw new TensorhopError('OVERLOADED', `${stage.name} has ${config.maxInflight} requests in progress`);
     }
-  }
-
-  /** handleInfer's dependencies for one call; reserved reply memory is collected in `releases`. */
-  function handlerDeps(call: DoorCall, releases: (() => void)[], span: StageSpan): HandlerDeps {
-    return {
-      stage,
-      span,
-      hops: config.hops,
-      defaultNext: config.next,
-      hopTimeoutMs: config.hopTimeoutMs,
-      hopHeaders: hopHeaders(config.hopsApiKey),
-      metrics,
-      maxRows: config.maxRows,
-      maxReplyBytes: Math.min(config.maxReplyBytes, call.maxReplyBytes ?? Infinity),
-      reserve: (bytes, what) => void releases.push(deps.budget.reserve(bytes, what)),
-    };
   }
 
   async function run<T>(
@@ -101,7 +109,11 @@ export function createInferDoor(deps: InferDoorDeps): InferDoor {
       slot = true;
       request.traceId = span.traceId;
       const outcome = await handleInfer(
-        handlerDeps(call, releases, span),
+        callDeps(deps, {
+          span,
+          releases,
+          maxReplyBytes: Math.min(config.maxReplyBytes, call.maxReplyBytes ?? Infinity),
+        }),
         request,
         controller.signal,
         deps.log.child({ trace_id: span.traceId, span_id: span.spanId }),

@@ -17,9 +17,8 @@ import {
   type Encoding,
 } from '@tensorhop/protocol';
 import { readBody } from './body.js';
-import { hopHeaders } from './hops.js';
 import { handleInfer, parseConfig } from './infer-handler.js';
-import { createInferDoor, type InferDoor } from './infer-door.js';
+import { callDeps, createInferDoor, type InferDoor } from './infer-door.js';
 import { mountOipRoutes, stageCatalog, type OipCatalog } from './oip/index.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
@@ -205,7 +204,7 @@ export function createService(options: ServiceOptions): Service {
     const encoding: Encoding | undefined = encodingOf(req.headers['content-type']);
     const replyEncoding: Encoding = encoding ?? encodingOf(req.headers.accept) ?? 'json';
     const controller = new AbortController();
-    let release = (): void => {};
+    const releases: (() => void)[] = [];
     res.on('close', () => {
       if (!res.writableFinished) controller.abort(new Error('client went away'));
     });
@@ -254,25 +253,10 @@ export function createService(options: ServiceOptions): Service {
       rowsInFlight = request.infer.keys.length || Number(request.infer.inputs[0]?.shape[0] ?? 0);
       metrics.inflightRows.inc(rowsInFlight);
       const outcome = await handleInfer(
-        {
-          stage,
-          hops: config.hops,
-          defaultNext: config.next,
-          hopTimeoutMs: config.hopTimeoutMs,
-          hopHeaders: hopHeaders(config.hopsApiKey),
-          metrics,
-          span,
-          maxRows: config.maxRows,
-          maxReplyBytes: replyLimit(config.maxReplyBytes, encoding),
-          reserve: (bytes: number, what: string) => {
-            const give = budget.reserve(bytes, what);
-            const before = release;
-            release = () => {
-              before();
-              give();
-            };
-          },
-        },
+        callDeps(
+          { stage, config, metrics, budget },
+          { span, releases, maxReplyBytes: replyLimit(config.maxReplyBytes, encoding) },
+        ),
         request.infer,
         controller.signal,
         log.child({ trace_id: span.traceId, span_id: span.spanId }),
@@ -298,7 +282,7 @@ export function createService(options: ServiceOptions): Service {
       }
     } finally {
       clearTimeout(timer);
-      release();
+      for (const give of releases) give();
       if (holdsSlot) inflight--;
       metrics.inflight.set(inflight);
       metrics.inflightRows.dec(rowsInFlight);
