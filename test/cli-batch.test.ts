@@ -191,6 +191,16 @@ describe('tensorhop CLI against the local stack', { timeout: 120_000 }, () => {
     );
     assert.equal(lines[0].classes[0], a!.label);
     assert.equal(lines[1].code, 'DOWNLOAD_HTTP_STATUS');
+
+    // A data: URL is a URL too: the downloader reads the image from it, no file is looked for.
+    const dataUrl = `data:image/png;base64,${Buffer.from(b!.body).toString('base64')}`;
+    const inline = await run(['classify', gw, '--json', dataUrl]);
+    assert.equal(inline.code, 0, inline.stderr);
+    const [only] = inline.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual([only.ok, only.classes[0]], [true, b!.label]);
   });
 
   test('metadata and health describe the chain', async () => {

@@ -6,7 +6,8 @@ import { CHAIN_OPTIONS, CommandError, UsageError, chainOptions, parseFlags } fro
 import { checkGateway } from './gateway-check.js';
 import { resultLine, resultTable } from './table.js';
 
-const isUrl = (arg: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(arg);
+/** A URL the downloader fetches: `scheme://…`, or a `data:` URL holding the image itself. */
+const isUrl = (arg: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(arg) || /^data:/i.test(arg);
 
 /** Each argument as its input: a URL as is, anything else read as an image file. */
 async function readInputs(args: readonly string[]): Promise<Map<string, string | Uint8Array>> {
@@ -18,7 +19,7 @@ async function readInputs(args: readonly string[]): Promise<Map<string, string |
         inputs.set(arg, await readFile(arg));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new CommandError(`cannot read ${arg} (${code}): give an image file or an http(s) URL`);
+        throw new CommandError(`cannot read ${arg} (${code}): give an image file, an http(s) URL or a data: URL`);
       }
     }
   }

@@ -13,7 +13,7 @@ const USAGE = `usage: tensorhop <command> [options]
 commands:
   up                              start the local stack (what npm start runs)
   serve <service>                 run one service in the foreground: ${[...STAGES, 'gateway'].join(', ')}
-  classify <url|file>...          labels of a few images, as a table (--json: one JSON line per key)
+  classify <url|data:|file>...    labels of a few images, as a table (--json: one JSON line per key)
   batch --input F --output F      classify every line of F (URLs, or JSON lines {"key","url"}) into
                                   JSON lines; --resume continues a killed job
   metadata <stage>                describe ${STAGES.join(', ')} (--json: the raw metadata)
