@@ -19,7 +19,9 @@ async function readInputs(args: readonly string[]): Promise<Map<string, string |
         inputs.set(arg, await readFile(arg));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new CommandError(`cannot read ${arg} (${code}): give an image file, an http(s) URL or a data: URL`);
+        throw new CommandError(
+          `cannot read ${arg} (${code}): give an image file, an http(s) URL or a data: URL`,
+        );
       }
     }
   }
