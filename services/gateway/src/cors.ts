@@ -4,6 +4,7 @@
  * are not used: API keys travel in headers, which a preflight allows explicitly.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setHeaders } from './respond.js';
 
 export const CORS_ALLOW_HEADERS =
   'content-type, authorization, x-api-key, x-trace-id, traceparent, tracestate, accept';
@@ -11,27 +12,33 @@ export const CORS_EXPOSE_HEADERS = 'retry-after, x-trace-id, traceparent, traces
 export const CORS_ALLOW_METHODS = 'GET, POST, OPTIONS';
 
 export interface Cors {
-  /** Adds the CORS headers to `res`; true when the request was a preflight, now answered. */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Appends the CORS headers of the reply to `req` to `flat` (`name, value, …`). */
+  addHeaders(req: IncomingMessage, flat: string[]): void;
+  /** Answers a preflight here, with `own` headers (true); false for any other request. */
+  answerPreflight(req: IncomingMessage, res: ServerResponse, own: readonly string[]): boolean;
 }
 
 /** @param origins allowed origins (`https://app.example`), or `*` for any */
 export function createCors(origins: readonly string[]): Cors {
   const any = origins.includes('*');
   const allowed = new Set(origins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
+  const allows = (origin: string | undefined): origin is string =>
+    origin !== undefined && (any || allowed.has(origin.toLowerCase()));
   return {
-    handle(req, res) {
+    addHeaders(req, flat) {
       const origin = req.headers.origin;
-      const ok = origin !== undefined && (any || allowed.has(origin.toLowerCase()));
-      if (ok) {
-        res.setHeader('access-control-allow-origin', any ? '*' : origin);
-        res.setHeader('access-control-expose-headers', CORS_EXPOSE_HEADERS);
+      if (allows(origin)) {
+        flat.push('access-control-allow-origin', any ? '*' : origin);
+        flat.push('access-control-expose-headers', CORS_EXPOSE_HEADERS);
       }
-      if (!any) res.setHeader('vary', 'Origin');
+      if (!any) flat.push('vary', 'Origin');
+    },
+    answerPreflight(req, res, own) {
       const preflight =
         req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
       if (!preflight) return false;
-      if (ok) {
+      setHeaders(res, own);
+      if (allows(req.headers.origin)) {
         res.setHeader('access-control-allow-methods', CORS_ALLOW_METHODS);
         res.setHeader('access-control-allow-headers', CORS_ALLOW_HEADERS);
         res.setHeader('access-control-max-age', '600');

@@ -1,13 +1,13 @@
 /** What every exchange shares: the proxy, metrics and logs, and the gateway's limits and policies. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { GatewayMetrics } from './metrics.js';
 import type { PanicLog } from './panic-log.js';
+import type { Proxy } from './proxy.js';
 import type { EjectionPolicy } from './replica.js';
 
 export interface ExchangeDeps {
-  /** Starts the proxied call of one attempt (the http-proxy-middleware handler). */
-  proxy(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void;
+  /** Makes the request of each attempt. */
+  proxy: Proxy;
   metrics: GatewayMetrics;
   log: Logger;
   panic: PanicLog;

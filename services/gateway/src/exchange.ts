@@ -12,9 +12,10 @@ import { openWhenSafe } from './attempt-socket.js';
 import type { ExchangeDeps } from './exchange-deps.js';
 import { logExchange } from './exchange-log.js';
 import type { Pool } from './pool.js';
-import type { ProxyTarget, Replica } from './replica.js';
+import { replyHeaders } from './proxy.js';
+import type { Replica } from './replica.js';
 import { RequestBody, type AttemptBody } from './request-body.js';
-import { sendError } from './respond.js';
+import { sendError, setHeaders } from './respond.js';
 import {
   errorCode,
   isTransportError,
@@ -25,17 +26,11 @@ import {
   unreachable,
 } from './exchange-errors.js';
 
-const EXCHANGE = Symbol('tensorhop.exchange');
-
-/** The exchange a proxied request belongs to. */
-export function exchangeOf(req: IncomingMessage): Exchange | undefined {
-  return (req as IncomingMessage & { [EXCHANGE]?: Exchange })[EXCHANGE];
-}
+const ignore = (): void => undefined;
 
 export class Exchange {
-  /** Target of the current attempt; http-proxy events carry it, which tells stale ones apart. */
-  target: ProxyTarget | undefined;
-  stream: AttemptBody | undefined;
+  /** The current attempt's body writer; events of an earlier attempt are told apart by it. */
+  private stream: AttemptBody | undefined;
   private replica: Replica | undefined;
   private upstream: ClientRequest | undefined;
   private answeredBy: Replica | undefined;
@@ -44,23 +39,28 @@ export class Exchange {
   private cancelConnect: (() => void) | undefined;
   private readonly deadline: NodeJS.Timeout;
   private readonly body: RequestBody;
-  private readonly started = process.hrtime.bigint();
+  private readonly started = performance.now();
 
+  /**
+   * @param own the gateway's headers for the reply (trace id, CORS, …) as a flat list; they go out
+   * with the replica's reply or with the gateway's error.
+   */
   constructor(
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
     private readonly pool: Pool,
     private readonly deps: ExchangeDeps,
     private readonly traceId: string,
+    private readonly own: readonly string[],
   ) {
-    (req as IncomingMessage & { [EXCHANGE]?: Exchange })[EXCHANGE] = this;
     const { limits } = deps;
     this.body = new RequestBody(
       req,
       { maxBytes: limits.bodyLimitBytes, bufferBytes: limits.bodyBufferBytes, budget: deps.buffered },
       (received) => this.abort(tooLarge(limits.bodyLimitBytes, received)),
     );
-    this.body.onPiped = (upstream) => this.onPiped(upstream);
+    // A client that resets its connection: the reply's close accounts for it.
+    req.on('error', ignore);
     this.deadline = setTimeout(
       () => this.abort(timedOut(pool, limits.requestTimeoutMs)),
       limits.requestTimeoutMs,
@@ -83,27 +83,41 @@ export class Exchange {
     this.send(replica);
   }
 
+  /** One attempt: the request is made now, its body flows once its socket is known to be open. */
   private send(replica: Replica): void {
     this.attempts++;
     this.replica = replica;
-    this.target = replica.newTarget();
-    this.stream = this.body.attempt();
+    const stream = this.body.attempt();
+    this.stream = stream;
     replica.inflight++;
-    this.deps.proxy(this.req, this.res, (error) => this.onUpstreamError(error, this.target));
-  }
-
-  /** The attempt's upstream request exists: its body flows once its socket is open. */
-  private onPiped(upstream: ClientRequest): void {
-    const stream = this.stream;
+    let upstream: ClientRequest;
+    try {
+      upstream = this.deps.proxy.request(
+        replica,
+        this.req.method ?? 'GET',
+        this.req.url ?? '/',
+        this.req.headers,
+      );
+    } catch (error) {
+      // A header value Node refuses to send, say: the request cannot be made, to any replica.
+      this.fatal = replicaFailed(this.pool, replica.url, errorCode(error), false);
+      return this.onUpstreamError(error, stream);
+    }
     this.upstream = upstream;
-    const open = () => stream?.start();
-    this.cancelConnect = openWhenSafe(upstream, open, this.deps.limits.connectTimeoutMs);
+    stream.attach(upstream);
+    upstream.on('response', (reply: IncomingMessage) => this.onResponse(reply, stream));
+    upstream.on('error', (error) => this.onUpstreamError(error, stream));
+    this.cancelConnect = openWhenSafe(upstream, () => stream.start(), this.deps.limits.connectTimeoutMs);
   }
 
   /** The replica answered: the attempt is over, the reply streams back. */
-  onResponse(upstreamRes: IncomingMessage): void {
+  private onResponse(upstreamRes: IncomingMessage, attempt: AttemptBody): void {
     const replica = this.replica;
-    if (!replica) return;
+    const res = this.res;
+    if (!replica || attempt !== this.stream || res.writableEnded || res.destroyed) {
+      upstreamRes.resume();
+      return;
+    }
     this.answeredBy = replica;
     replica.recordSuccess();
     if (upstreamRes.statusCode === 503) this.notReady(replica, 'answered 503 (not ready)');
@@ -111,13 +125,15 @@ export class Exchange {
       if (upstreamRes.complete) return;
       // The replica went away in the middle of its reply: nothing to retry, cut ours too.
       this.recordFailure(replica, 'reply cut short');
-      this.res.destroy();
+      res.destroy();
     });
+    res.writeHead(upstreamRes.statusCode ?? 502, replyHeaders(upstreamRes.rawHeaders, this.own));
+    upstreamRes.pipe(res);
   }
 
-  /** http-proxy's error event for this request (upstream or client side). */
-  onUpstreamError(error: unknown, target: unknown): void {
-    if (target !== this.target || this.res.writableEnded || this.res.destroyed) return;
+  /** The attempt's request failed (or was cut by `abort`). */
+  private onUpstreamError(error: unknown, attempt: AttemptBody): void {
+    if (attempt !== this.stream || this.res.writableEnded || this.res.destroyed) return;
     const replica = this.replica;
     const delivered = this.stream?.open === true;
     const reused = this.upstream?.reusedSocket === true;
@@ -190,6 +206,7 @@ export class Exchange {
 
   private reply(error: TensorhopError): void {
     clearTimeout(this.deadline);
+    if (!this.res.headersSent) setHeaders(this.res, this.own);
     sendError(this.req, this.res, error);
   }
 
@@ -202,7 +219,7 @@ export class Exchange {
     if (this.upstream && !this.upstream.destroyed && !this.res.writableFinished) this.upstream.destroy();
     this.body.discard();
     this.deps.active.count--;
-    const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
+    const seconds = (performance.now() - this.started) / 1000;
     // 499: the client went away before its reply was sent (nginx's code for it).
     const status = this.res.writableFinished ? this.res.statusCode : 499;
     this.answeredBy?.served.add();

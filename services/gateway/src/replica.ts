@@ -21,19 +21,20 @@ export interface HealthThresholds {
 /** One active check: 200; another status or a refused connection (not ready); or no answer at all. */
 export type CheckOutcome = 'pass' | 'not-ready' | 'no-answer';
 
-/** What http-proxy needs of a target; a fresh copy per attempt tells attempts apart. */
-export interface ProxyTarget {
-  protocol: string;
+/** Where a replica listens, split once for the requests sent to it. */
+export interface ReplicaAddress {
   hostname: string;
+  /** `hostname:port` as the Host header names it. */
   host: string;
   port: string;
+  /** Path prefix of the base URL ('' for none), put before each request's path. */
   path: string;
 }
 
 export class Replica {
   /** Base URL, e.g. `http://127.0.0.1:9101`; request paths are appended to it. */
   readonly url: string;
-  private readonly target: ProxyTarget;
+  readonly address: ReplicaAddress;
   /** Taking traffic by the active checks; false until the first check passes. */
   ready = false;
   /** Why the last check failed, for logs and the status page ('' after a pass). */
@@ -53,18 +54,12 @@ export class Replica {
   constructor(url: string) {
     this.url = url;
     const parsed = parseUrl(`${url}/`);
-    this.target = {
-      protocol: parsed.protocol ?? 'http:',
+    this.address = {
       hostname: (parsed.hostname ?? '').replace(/^\[|\]$/g, ''),
       host: parsed.host ?? '',
       port: parsed.port ?? '80',
       path: (parsed.pathname ?? '/').replace(/\/+$/, ''),
     };
-  }
-
-  /** A target object for one attempt; its identity marks events of that attempt. */
-  newTarget(): ProxyTarget {
-    return { ...this.target };
   }
 
   isEjected(now: number): boolean {

@@ -30,22 +30,18 @@ export interface BodyLimits {
   budget: { used: number; max: number };
 }
 
-/**
- * What http-proxy pipes into its upstream request instead of the client's stream (its `buffer`
- * option): only `pipe` is called, which hands over the upstream request.
- */
+/** The body's writer for one attempt: no byte reaches the attempt's request before `start`. */
 export class AttemptBody {
-  /** The upstream request of this attempt, known at `pipe`, before it has a socket. */
+  /** The upstream request of this attempt, known from `attach`, before it has a socket. */
   upstream: ClientRequest | undefined;
   /** Bytes may have been written: from here on the request may have been delivered. */
   open = false;
 
   constructor(private readonly owner: RequestBody) {}
 
-  pipe<T>(destination: T): T {
-    this.upstream = destination as unknown as ClientRequest;
-    this.owner.onPiped?.(this.upstream);
-    return destination;
+  /** Hands over the attempt's request, which gets the body once the attempt starts. */
+  attach(upstream: ClientRequest): void {
+    this.upstream = upstream;
   }
 
   /** Lets bytes flow: called once the upstream socket is known to be open. */
@@ -67,8 +63,6 @@ export class RequestBody {
   private waitingDrain = false;
   private current: AttemptBody | undefined;
   private prefetched: (() => void) | undefined;
-  /** Set by the caller to learn each attempt's upstream request as soon as it exists. */
-  onPiped: ((upstream: ClientRequest) => void) | undefined;
 
   constructor(
     private readonly source: IncomingMessage,

@@ -15,6 +15,11 @@ export function replyEncoding(req: IncomingMessage): Encoding {
   return encodingOf(req.headers['content-type']) ?? encodingOf(req.headers.accept) ?? 'json';
 }
 
+/** Sets headers given as a flat list (`name, value, name, value…`). */
+export function setHeaders(res: ServerResponse, flat: readonly string[]): void {
+  for (let i = 0; i < flat.length; i += 2) res.setHeader(flat[i] as string, flat[i + 1] as string);
+}
+
 /** Sends `error` as a tensorhop reply; a reply already under way is cut instead. */
 export function sendError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   if (res.headersSent) {

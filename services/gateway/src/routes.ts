@@ -63,7 +63,7 @@ export function stripHeaders(headers: Record<string, unknown>, credentials: bool
 }
 
 /**
- * Appends the client's address to `X-Forwarded-For`. Only this one of http-proxy's `xfwd` headers
+ * Appends the client's address to `X-Forwarded-For`. Only this one of the usual `X-Forwarded-*` headers
  * is set: the others cost a measurable share of the gateway's time per request, and no stage uses them.
  */
 export function forwardedFor(req: IncomingMessage): void {

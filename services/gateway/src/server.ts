@@ -23,7 +23,7 @@ import { answerOip, matchOipRoute } from './oip-routes.js';
 import { Pool } from './pool.js';
 import { createProxy } from './proxy.js';
 import { createRateLimiter } from './rate-limit.js';
-import { linger, sendError } from './respond.js';
+import { linger, sendError, setHeaders } from './respond.js';
 import { forwardedFor, matchRoute, stripHeaders } from './routes.js';
 import { traceIdOf } from './trace-id.js';
 import { parseUpstreams } from './upstreams.js';
@@ -108,7 +108,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
   const access = createAccess(config, () => metrics.refused.inc({ reason: 'auth' }));
   const limiter = createRateLimiter({ ratePerSecond: config.rateLimitRps, burst: config.rateLimitBurst });
   let draining = false;
-  const own = createOwnRoutes({ pools, metrics, access, isDraining: () => draining });
+  const ownRoutes = createOwnRoutes({ pools, metrics, access, isDraining: () => draining });
 
   /** Refuses a request before it reaches a pool, counted under the pool it asked for. */
   function reject(req: IncomingMessage, res: ServerResponse, pool: string, error: unknown): void {
@@ -121,15 +121,19 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (connections.isRefused(req.socket)) return; // answered 429 on arrival, closing
     const traceId = traceIdOf(req);
-    res.setHeader('x-trace-id', traceId);
-    if (draining) res.setHeader('connection', 'close');
-    if (cors.handle(req, res)) return;
+    // The gateway's own reply headers, on every reply: set on `res` for the gateway's own answers,
+    // written with the replica's headers in one go for a proxied reply.
+    const own = ['x-trace-id', traceId];
+    if (draining) own.push('connection', 'close');
+    cors.addHeaders(req, own);
+    if (cors.answerPreflight(req, res, own)) return;
     const url = req.url ?? '/';
     const route = matchRoute(url) ?? matchOipRoute(url);
     if (!route) {
+      setHeaders(res, own);
       const path = url.split('?')[0] ?? '/';
       if (answerOip(req, res, path, { pools, isDraining: () => draining, version: '0.1.0' })) return;
-      own(req, res, url.split('?')[0] ?? '/').catch((error: unknown) => sendError(req, res, error));
+      ownRoutes(req, res, path).catch((error: unknown) => sendError(req, res, error));
       return;
     }
     const pool = pools.get(route.pool);
@@ -149,6 +153,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
         );
       }
     } catch (error) {
+      setHeaders(res, own);
       return reject(req, res, pool ? route.pool : 'none', error);
     }
     stripHeaders(req.headers, access.enabled);
@@ -156,7 +161,7 @@ export function createServer(config: GatewayConfig, options: GatewayOptions = {}
     forwardedFor(req);
     req.url = route.path;
     tracing.begin(req, res, route.pool, traceId);
-    void new Exchange(req, res, pool, deps, traceId).start();
+    void new Exchange(req, res, pool, deps, traceId, own).start();
   }
 
   const server = createHttpServer(config, handle);
