@@ -138,8 +138,11 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
     return undefined;
   }
   const repository = join(ROOT, 'models', 'bench');
-  const onnx = existsSync(join(repository, 'mobilenet_v2_onnx', '1', 'model.onnx'));
-  const model = process.env.TENSORHOP_BENCH_MOBILENET ?? (onnx ? 'mobilenet_v2_onnx' : 'mobilenet_v2');
+  // The ONNX copy that takes uint8 pixels, else the float one, else the TensorFlow.js original.
+  const made = ['mobilenet_v2_onnx_uint8', 'mobilenet_v2_onnx'].find((name) =>
+    existsSync(join(repository, name, '1', 'model.onnx')),
+  );
+  const model = process.env.TENSORHOP_BENCH_MOBILENET ?? made ?? 'mobilenet_v2';
   const ceilingRows = await benchCeiling({
     repository,
     model,
@@ -160,9 +163,12 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
     const n = Math.min(1500, Math.max(200, Math.round(ceiling * 15)));
     const urls = workload(base, 'photo', n);
     const state = machine();
+    const names = new Map([[process.pid, 'client (pipe) + bench']]);
+    const cpu0 = treeCpu([process.pid], names);
     const t0 = performance.now();
     const run = await throughput(urls, options);
     const imagesPerSecond = run.ok / ((performance.now() - t0) / 1000);
+    const cpu = cpuPerRow(cpu0, treeCpu([process.pid], names), n);
     const share = imagesPerSecond / ceiling;
     printTable(
       `MobileNetV2 224×224 (${model}): ${n} URLs of 640×480 JPEGs, origin after 50 ms, 5% broken (${state})`,
@@ -185,6 +191,7 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
         ],
       ],
     );
+    if (cpu.length) printTable('Where the CPU went during that run', [['process', 'CPU ms per URL'], ...cpu]);
     return share;
   });
 }

@@ -15,13 +15,17 @@ export type Attribute =
   { int: number } | { float: number } | { ints: number[] } | { floats: number[] } | { string: string };
 
 /** Element types the builder writes. */
-export type ElementType = 'float32' | 'int32' | 'int64';
+export type ElementType = 'float32' | 'int32' | 'int64' | 'uint8';
 
 const ELEMENT: Record<ElementType, number> = {
   float32: DataType.FLOAT,
   int32: DataType.INT32,
   int64: DataType.INT64,
+  uint8: DataType.UINT8,
 };
+
+/** ONNX's code of an element type (for Cast's `to`). */
+export const elementCode = (type: ElementType): number => ELEMENT[type];
 
 /** Builds one graph; names given to {@link node} outputs are made unique by a counter. */
 export class GraphBuilder {

@@ -53,18 +53,27 @@ async function drawnImages(): Promise<Buffer[]> {
   ]);
 }
 
-/** nsfwjs's preprocessing: RGB stretched to 224×224, divided by 255. */
-async function toRows(images: Buffer[]): Promise<Float32Array> {
-  const rows = new Float32Array(images.length * SIZE * SIZE * 3);
+/** RGB stretched to 224×224, as 8-bit pixels. */
+async function toPixels(images: Buffer[]): Promise<Uint8Array> {
+  const rows = new Uint8Array(images.length * SIZE * SIZE * 3);
   for (const [i, image] of images.entries()) {
     const pixels = await sharp(image).removeAlpha().resize(SIZE, SIZE, { fit: 'fill' }).raw().toBuffer();
-    for (let j = 0; j < pixels.length; j++) rows[i * pixels.length + j] = pixels[j]! / 255;
+    rows.set(pixels, i * pixels.length);
   }
   return rows;
 }
 
+/** nsfwjs's preprocessing: those pixels divided by 255. */
+const toRows = async (images: Buffer[]): Promise<Float32Array> =>
+  Float32Array.from(await toPixels(images), (p) => p / 255);
+
+const allImages = async (): Promise<Buffer[]> => [
+  ...(await Promise.all(PHOTOS.map((p) => readFile(p)))),
+  ...(await drawnImages()),
+];
+
 test('MobileNetV2 in ONNX Runtime gives the probabilities of TensorFlow.js (max abs diff ≤ 1e-3)', async (t) => {
-  const images = [...(await Promise.all(PHOTOS.map((p) => readFile(p)))), ...(await drawnImages())];
+  const images = await allImages();
   const data = await toRows(images);
   const input = { name: 'image', shape: [images.length, SIZE, SIZE, 3], data };
   const [tfjs, onnx] = await Promise.all([
@@ -101,4 +110,44 @@ test('the converted model is served by ONNX Runtime, the original by TensorFlow.
   assert.equal(tfjs.backend, 'wasm');
   assert.match(onnx.backend, /^onnxruntime-(cpu|cuda)$/);
   assert.deepEqual(onnx.preprocess, tfjs.preprocess);
+});
+
+test('the uint8 copy takes 8-bit pixels and gives the float copy’s probabilities', async (t) => {
+  const images = await allImages();
+  const shape = [images.length, SIZE, SIZE, 3];
+  const [float, pixels] = await Promise.all([
+    inferJson(
+      model.url,
+      { name: 'image', shape, data: await toRows(images) },
+      { model: 'mobilenet_v2_onnx' },
+    ),
+    inferJson(
+      model.url,
+      { name: 'image', shape, data: await toPixels(images) },
+      { model: 'mobilenet_v2_onnx_uint8' },
+    ),
+  ]);
+  assert.equal(float.status, 200);
+  assert.equal(pixels.status, 200);
+  const a = float.outputs.probabilities!.values as number[];
+  const b = pixels.outputs.probabilities!.values as number[];
+  assert.equal(b.length, a.length);
+  const diff = Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+  assert.ok(diff <= 1e-3, `max abs diff ${diff}`);
+  t.diagnostic(`max abs diff, uint8 pixels vs float input: ${diff.toExponential(2)}`);
+  // Float values are refused: a uint8 input takes pixels only.
+  const refused = await inferJson(
+    model.url,
+    { name: 'image', shape: [1, SIZE, SIZE, 3], data: new Float32Array(SIZE * SIZE * 3) },
+    { model: 'mobilenet_v2_onnx_uint8' },
+  );
+  assert.equal(refused.status, 400);
+  assert.equal(refused.errors[0]?.code, 'SHAPE_MISMATCH');
+  // Its metadata asks the preprocessor for uint8 pixels.
+  const meta = (await (await fetch(`${model.url}/v1/models/mobilenet_v2_onnx_uint8/metadata`)).json()) as {
+    metadata: { signature_def: unknown; tensorhop: { preprocess: { dtype: string; profile: string } } };
+  };
+  assert.equal(meta.metadata.tensorhop.preprocess.dtype, 'uint8');
+  assert.equal(meta.metadata.tensorhop.preprocess.profile, 'raw');
+  assert.match(JSON.stringify(meta.metadata.signature_def), /DT_UINT8/);
 });

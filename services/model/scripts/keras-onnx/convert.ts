@@ -6,7 +6,7 @@
  * a linear convolution is folded into its weights. Covers the layers of MobileNetV2-style
  * networks; any other layer stops the conversion with its name.
  */
-import { GraphBuilder } from '../onnx-graph.js';
+import { GraphBuilder, elementCode } from '../onnx-graph.js';
 import { activation } from './activations.js';
 import {
   batchNorm,
@@ -27,6 +27,12 @@ export interface ConvertOptions {
   weights: (layer: string) => Weight[];
   inputName: string;
   outputName: string;
+  /**
+   * Take 8-bit pixels instead of the model's float values: the graph's input is uint8 and its first
+   * nodes compute `pixel × scale` in float32 (scale 1/255 for a model trained on [0, 1]), so a
+   * client or the preprocessor sends a quarter of the bytes and no float conversion happens outside.
+   */
+  pixels?: { scale: number };
 }
 
 /** Converts the layers; returns the encoded ONNX model. @throws for a layer it does not know. */
@@ -53,8 +59,15 @@ export function convertKeras(options: ConvertOptions): Uint8Array {
     switch (layer.class_name) {
       case 'InputLayer': {
         const shape = (c.batch_input_shape as (number | null)[]).slice(1) as number[];
-        g.input(options.inputName, 'float32', ['batch', ...shape]);
-        tensor.set(layer.name, g.node('Transpose', [options.inputName], { perm: { ints: [0, 3, 1, 2] } }));
+        const pixels = options.pixels;
+        g.input(options.inputName, pixels ? 'uint8' : 'float32', ['batch', ...shape]);
+        // Transposed while still one byte an element, then turned into the model's values.
+        const nchw = g.node('Transpose', [options.inputName], { perm: { ints: [0, 3, 1, 2] } });
+        const scale = pixels && g.constant('pixel_scale', new Float32Array([pixels.scale]), []);
+        const values = scale
+          ? g.node('Mul', [g.node('Cast', [nchw], { to: { int: elementCode('float32') } }), scale])
+          : nchw;
+        tensor.set(layer.name, values);
         break;
       }
       case 'ZeroPadding2D': {

@@ -9,6 +9,7 @@ import type { RawTensor } from '../runtime/worker-protocol.js';
 import type { OnnxOptions } from './options.js';
 import { openSession } from './providers.js';
 import { onnxSignature, servedDType } from './signature.js';
+import { dtypeOf, type RowData } from '../runtime/signature.js';
 
 /** File name of an ONNX model in a repository version directory. */
 export const ONNX_FILE = 'model.onnx';
@@ -22,8 +23,8 @@ export async function loadOnnxModel(dir: string, options: OnnxOptions): Promise<
   const { session, runtime } = await openSession(ort, path.join(dir, ONNX_FILE), options);
   const { signature, fixedBatch } = onnxSignature(session);
   const input = signature.inputs[0]!.name;
-  const runOne = async (data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]> => {
-    const type = data instanceof Int32Array ? 'int32' : 'float32';
+  const runOne = async (data: RowData, shape: number[]): Promise<RawTensor[]> => {
+    const type = dtypeOf(data);
     const result = await session.run({ [input]: new ort.Tensor(type, data, shape) });
     return session.outputNames.map((name) => toRaw(result[name]!, name));
   };
@@ -36,13 +37,9 @@ export async function loadOnnxModel(dir: string, options: OnnxOptions): Promise<
   };
 }
 
-type RunBatch = (data: Float32Array | Int32Array, shape: number[]) => Promise<RawTensor[]>;
+type RunBatch = (data: RowData, shape: number[]) => Promise<RawTensor[]>;
 
-async function runRows(
-  runOne: RunBatch,
-  data: Float32Array | Int32Array,
-  shape: number[],
-): Promise<RawTensor[]> {
+async function runRows(runOne: RunBatch, data: RowData, shape: number[]): Promise<RawTensor[]> {
   const rows = shape[0]!;
   const size = data.length / Math.max(rows, 1);
   const parts: RawTensor[][] = [];

@@ -5,6 +5,9 @@
 import type { InferenceSession } from 'onnxruntime-node';
 import type { Signature, TensorDType, TensorSpec } from '../runtime/signature.js';
 
+/** ONNX input element types served as they are (uint8: image models that scale pixels in the graph). */
+const INPUT_DTYPES = new Set(['float32', 'int32', 'uint8']);
+
 /** ONNX element types whose values reach the caller as int32 (converted exactly, or int64 truncated). */
 const AS_INT32 = new Set(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
 
@@ -43,11 +46,15 @@ export function onnxSignature(session: InferenceSession): OnnxSignature {
 function spec(meta: InferenceSession.ValueMetadata, kind: 'input' | 'output'): TensorSpec {
   if (!meta.isTensor) throw new Error(`${kind} '${meta.name}' is not a tensor; only tensors are served`);
   const dtype =
-    kind === 'input' && !['float32', 'int32'].includes(meta.type) ? undefined : servedDType(meta.type);
+    kind === 'input'
+      ? INPUT_DTYPES.has(meta.type)
+        ? (meta.type as TensorDType)
+        : undefined
+      : servedDType(meta.type);
   if (dtype === undefined) {
     throw new Error(
       kind === 'input'
-        ? `input '${meta.name}' is ${meta.type}; served inputs are float32 or int32`
+        ? `input '${meta.name}' is ${meta.type}; served inputs are float32, int32 or uint8`
         : `output '${meta.name}' is ${meta.type}, which is not served`,
     );
   }

@@ -1,5 +1,5 @@
 import type { TensorhopError } from '../errors.js';
-import type { RowData } from './signature.js';
+import { inputArray, type InputDType, type RowData } from './signature.js';
 import type { RawTensor } from './worker-protocol.js';
 
 /** A run of rows that failed together (their batch's instance died, or the batch threw). */
@@ -57,11 +57,11 @@ export function createJob(data: RowData, shape: number[], settle: Pick<Job, 'res
   };
 }
 
-/** Copies the segments' rows into one new batch buffer (uint8 rows convert exactly). */
-export function gatherBatch(segments: Segment[], dtype: 'float32' | 'int32'): Float32Array | Int32Array {
+/** Copies the segments' rows into one new batch buffer of the model's dtype (uint8 rows convert exactly). */
+export function gatherBatch(segments: Segment[], dtype: InputDType): RowData {
   const size = segments[0]!.job.rowSize;
   const rows = segments.reduce((n, s) => n + s.count, 0);
-  const batch = dtype === 'int32' ? new Int32Array(rows * size) : new Float32Array(rows * size);
+  const batch = inputArray(dtype, rows * size);
   for (const s of segments) {
     batch.set(s.job.data.subarray(s.start * size, (s.start + s.count) * size), s.offset * size);
   }

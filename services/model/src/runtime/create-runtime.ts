@@ -94,7 +94,7 @@ async function startEntry(
     crashValue: options.crashValue,
   });
   const input = pool.signature.inputs[0]!;
-  if (input.dtype !== 'float32' && input.dtype !== 'int32') {
+  if (input.dtype !== 'float32' && input.dtype !== 'int32' && input.dtype !== 'uint8') {
     await pool.close();
     throw new Error(
       `model ${version.name} version ${version.version}: input dtype ${input.dtype} is not served`,

@@ -8,7 +8,7 @@ import {
 } from './batch-job.js';
 import { TensorhopError } from '../errors.js';
 import type { BatchingConfig } from '../repository/model-config.js';
-import type { RowData } from './signature.js';
+import type { InputDType, RowData } from './signature.js';
 import type { RawTensor } from './worker-protocol.js';
 
 export type { BatchedResult, FailedRows } from './batch-job.js';
@@ -20,7 +20,7 @@ export interface BatchRunner {
   readonly live: number;
   /** Subscribes to "an instance may have become free". */
   onIdle(listener: () => void): void;
-  run(data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]>;
+  run(data: RowData, shape: number[]): Promise<RawTensor[]>;
 }
 
 /** Counters for metrics. */
@@ -64,7 +64,7 @@ export class DynamicBatcher {
   constructor(
     private readonly config: BatchingConfig,
     private readonly runner: BatchRunner,
-    private readonly dtype: 'float32' | 'int32',
+    private readonly dtype: InputDType,
   ) {
     runner.onIdle(() => this.pump());
   }

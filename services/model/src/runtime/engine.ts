@@ -4,7 +4,7 @@
  * check, labels, the doors — is the same for both.
  */
 import type { RuntimeInfo } from './runtime-info.js';
-import type { Signature } from './signature.js';
+import type { RowData, Signature } from './signature.js';
 import type { RawTensor } from './worker-protocol.js';
 
 export type { RuntimeInfo } from './runtime-info.js';
@@ -15,5 +15,5 @@ export interface EngineModel {
   /** As the model declares it; output shapes may still hold -1 (warm-up fills them in). */
   signature: Signature;
   /** Runs one batch `[n, ...]`; every output comes back in its own transferable buffer. */
-  run(data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]>;
+  run(data: RowData, shape: number[]): Promise<RawTensor[]>;
 }

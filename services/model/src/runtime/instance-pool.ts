@@ -5,7 +5,7 @@ import { TensorhopError } from '../errors.js';
 import { Instance, type ReadyReport } from './instance.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { RepositoryVersion } from '../repository/repository.js';
-import type { Signature } from './signature.js';
+import type { RowData, Signature } from './signature.js';
 import type { RawTensor, WorkerInit } from './worker-protocol.js';
 
 /** Options of {@link InstancePool.start}. */
@@ -106,7 +106,7 @@ export class InstancePool {
   }
 
   /** Runs a batch on the least busy live instance; the data's buffer is transferred. */
-  async run(data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]> {
+  async run(data: RowData, shape: number[]): Promise<RawTensor[]> {
     let best: Instance | undefined;
     for (const s of this.slots) {
       if (s.state === 'live' && (!best || s.inflightRows < best.inflightRows)) best = s;

@@ -5,7 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EngineModel } from './engine.js';
-import { mergeSignature, type Signature, type TensorDType } from './signature.js';
+import {
+  inputArray,
+  inputView,
+  mergeSignature,
+  type InputDType,
+  type Signature,
+  type TensorDType,
+} from './signature.js';
 import type { InferMessage, WorkerInit, WorkerMessage } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
@@ -61,8 +68,7 @@ function serve(model: EngineModel): void {
 async function runBatch(model: EngineModel, message: InferMessage): Promise<void> {
   const started = performance.now();
   try {
-    const data =
-      message.dtype === 'int32' ? new Int32Array(message.buffer) : new Float32Array(message.buffer);
+    const data = inputView(message.dtype, message.buffer);
     if (init.crashValue !== undefined && data[0] === init.crashValue) process.exit(70);
     const outputs = await model.run(data, message.shape);
     post(
@@ -88,10 +94,7 @@ async function warmUp(model: EngineModel, signature: Signature): Promise<void> {
   const shape = [1, ...input.shape.slice(1)];
   if (shape.includes(-1)) return;
   const size = shape.reduce((n, d) => n * d, 1);
-  const outputs = await model.run(
-    input.dtype === 'int32' ? new Int32Array(size) : new Float32Array(size),
-    shape,
-  );
+  const outputs = await model.run(inputArray(input.dtype as InputDType, size), shape);
   signature.outputs = signature.outputs.map((spec, i) => ({
     ...spec,
     dtype: (outputs[i]?.dtype ?? spec.dtype) as TensorDType,

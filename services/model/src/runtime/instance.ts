@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TensorhopError } from '../errors.js';
 import type { InferMessage, RawTensor, WorkerInit, WorkerMessage } from './worker-protocol.js';
+import { dtypeOf, type RowData } from './signature.js';
 
 /** What a worker reports once its model is loaded and warm. */
 export type ReadyReport = Extract<WorkerMessage, { type: 'ready' }>;
@@ -55,14 +56,14 @@ export class Instance {
   }
 
   /** Runs one batch; `data`'s buffer is transferred to the worker (the caller must not reuse it). */
-  run(data: Float32Array | Int32Array, shape: number[]): Promise<RawTensor[]> {
+  run(data: RowData, shape: number[]): Promise<RawTensor[]> {
     if (this.state !== 'live') return Promise.reject(inferFailed('model instance is not running'));
     const id = this.nextId++;
     const rows = shape[0] ?? 0;
     this.inflightRows += rows;
     const message: InferMessage = {
       id,
-      dtype: data instanceof Int32Array ? 'int32' : 'float32',
+      dtype: dtypeOf(data),
       shape,
       buffer: data.buffer as ArrayBuffer,
     };

@@ -1,8 +1,11 @@
 import { TensorhopError } from '../errors.js';
 import type { ModelConfig, TensorOverride } from '../repository/model-config.js';
 
-/** Element types a model input or output may have (tfjs dtypes). */
-export type TensorDType = 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
+/** Element types a model input or output may have (tfjs dtypes, and uint8 for ONNX image inputs). */
+export type TensorDType = 'float32' | 'int32' | 'uint8' | 'bool' | 'string' | 'complex64';
+
+/** Element types a served input may have: a batch of rows is built in one of these. */
+export type InputDType = 'float32' | 'int32' | 'uint8';
 
 /** One input or output; `-1` in `shape` means any size (always so for the batch axis). */
 export interface TensorSpec {
@@ -19,6 +22,18 @@ export interface Signature {
 
 /** Typed arrays accepted as model input rows. */
 export type RowData = Float32Array | Int32Array | Uint8Array;
+
+/** A new zeroed batch buffer of `dtype`. */
+export function inputArray(dtype: InputDType, length: number): RowData {
+  if (dtype === 'int32') return new Int32Array(length);
+  return dtype === 'uint8' ? new Uint8Array(length) : new Float32Array(length);
+}
+
+/** `buffer` seen as `dtype` elements. */
+export function inputView(dtype: InputDType, buffer: ArrayBuffer): RowData {
+  if (dtype === 'int32') return new Int32Array(buffer);
+  return dtype === 'uint8' ? new Uint8Array(buffer) : new Float32Array(buffer);
+}
 
 /**
  * The served signature: the model's own, with names (and, where the model leaves them open,
@@ -51,7 +66,8 @@ function mergeSpec(spec: TensorSpec, override: TensorOverride | undefined, where
 
 /**
  * Checks a request's input tensor against the served input: same rank, every fixed dimension
- * equal, and a dtype that converts exactly (the model's own, or uint8 for any numeric input).
+ * equal, and a dtype that converts exactly (the model's own, or uint8 for any numeric input; a
+ * uint8 input, such as an ONNX image model that scales pixels itself, takes uint8 only).
  * @throws SHAPE_MISMATCH for the whole request, naming what was expected and what came.
  */
 export function checkInput(input: TensorSpec, data: RowData, shape: readonly number[]): void {

@@ -4,7 +4,7 @@ import type { ModelConfig } from '../repository/model-config.js';
 import type { ModelFormat } from '../repository/repository.js';
 import type { BackendName, BackendRequest } from '../tfjs/backend.js';
 import type { RuntimeInfo } from './runtime-info.js';
-import type { Signature } from './signature.js';
+import type { InputDType, Signature } from './signature.js';
 
 /** `workerData` of an instance worker. */
 export interface WorkerInit {
@@ -24,7 +24,7 @@ export interface WorkerInit {
 /** A batch to run; `buffer` is transferred, not copied. */
 export interface InferMessage {
   id: number;
-  dtype: 'float32' | 'int32';
+  dtype: InputDType;
   shape: number[];
   buffer: ArrayBuffer;
 }

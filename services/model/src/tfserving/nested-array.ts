@@ -8,11 +8,12 @@ import { TensorhopError } from '../errors.js';
 export function flattenRow(
   value: unknown,
   shape: readonly number[],
-  out: Float32Array | Int32Array,
+  out: Float32Array | Int32Array | Uint8Array,
   offset: number,
   where: string,
 ): void {
   let at = offset;
+  const bytes = out instanceof Uint8Array;
   const walk = (v: unknown, depth: number): void => {
     if (depth === shape.length) {
       if (typeof v !== 'number') throw mismatch(where, shape, `a ${describe(v)} where a number belongs`);
@@ -21,6 +22,8 @@ export function flattenRow(
           'INPUT_NOT_FINITE',
           `${where}: ${v} is not a finite number (NaN or Infinity)`,
         );
+      if (bytes && !(Number.isInteger(v) && v >= 0 && v <= 255))
+        throw new TensorhopError('BAD_REQUEST', `${where}: ${v} is not a uint8 value (an integer 0..255)`);
       out[at++] = v;
       return;
     }

@@ -3,6 +3,7 @@ import { badRequest, TensorhopError } from '../errors.js';
 import type { InferOutcome, ModelInfo } from '../runtime/model-info.js';
 import type { ModelRuntime } from '../runtime/model-runtime.js';
 import { flattenRow, rowToNested, shapeOf } from './nested-array.js';
+import { inputArray, type InputDType, type RowData } from '../runtime/signature.js';
 import type { TfServingReply } from './reply.js';
 
 /**
@@ -88,10 +89,7 @@ function columnRows(model: ModelInfo, inputs: unknown): unknown {
   return (inputs as Record<string, unknown>)[name];
 }
 
-async function toTensor(
-  model: ModelInfo,
-  rows: unknown[],
-): Promise<{ data: Float32Array | Int32Array; shape: number[] }> {
+async function toTensor(model: ModelInfo, rows: unknown[]): Promise<{ data: RowData; shape: number[] }> {
   const spec = model.signature.inputs[0]!;
   const values = rows.map((row) => unwrapNamed(row, spec.name));
   const first = values.find((v) => !isB64(v));
@@ -103,8 +101,7 @@ async function toTensor(
       `cannot tell the size of input '${spec.name}' [${spec.shape.join(',')}] from the request`,
     );
   const size = rowShape.reduce((n, d) => n * d, 1);
-  const data =
-    spec.dtype === 'int32' ? new Int32Array(rows.length * size) : new Float32Array(rows.length * size);
+  const data = inputArray(spec.dtype as InputDType, rows.length * size);
   await Promise.all(
     values.map(async (value, i) => {
       if (!isB64(value)) return flattenRow(value, rowShape, data, i * size, `row ${i}`);

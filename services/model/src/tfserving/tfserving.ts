@@ -17,6 +17,7 @@ import type { TfServingReply } from './reply.js';
 const DTYPES: Record<string, string> = {
   float32: 'DT_FLOAT',
   int32: 'DT_INT32',
+  uint8: 'DT_UINT8',
   bool: 'DT_BOOL',
   string: 'DT_STRING',
 };

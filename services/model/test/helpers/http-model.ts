@@ -36,14 +36,15 @@ export interface JsonReply {
 /** POST / with one FLOAT32 input tensor; `config` is the request's JSON config. */
 export async function inferJson(
   url: string,
-  input: { name: string; shape: number[]; data: Float32Array },
+  input: { name: string; shape: number[]; data: Float32Array | Uint8Array },
   config: object = {},
 ): Promise<JsonReply> {
+  const type = input.data instanceof Uint8Array ? 'UINT8' : 'FLOAT32';
   const body = {
     infer: {
       config: JSON.stringify(config),
       inputNames: [input.name],
-      inputTensors: [{ type: 'FLOAT32', shape: input.shape, data: base64(input.data) }],
+      inputTensors: [{ type, shape: input.shape, data: base64(input.data) }],
     },
   };
   const res = await fetch(url, {
@@ -72,6 +73,6 @@ function decode(t: { type: string; data?: string; stringVal?: string[] }): numbe
   return Array.from(t.type === 'INT32' ? new Int32Array(buffer) : new Float32Array(buffer));
 }
 
-function base64(data: Float32Array): string {
+function base64(data: Float32Array | Uint8Array): string {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 }
