@@ -1,10 +1,14 @@
 /**
  * A local origin for benchmarks, in its own process: every request gets an image after a delay.
  * By default a small white PNG; with `digits`, `/digits/<n>` serves one of 100 held-out MNIST
- * digits (n mod 100) and `/photo/<n>` one of 8 noisy 640×480 JPEGs. `/broken…` is always 404.
+ * digits (n mod 100), `/photo/<n>` one of 6 640×480 JPEG photographs (photos/: coffee, an
+ * astronaut, a cat, and their mirror images; quality 85, 40–70 KB) and `/noise/<n>` one of 8 640×480 JPEGs of Gaussian noise (≈ 168 KB each, the worst case
+ * for a JPEG decoder). `/broken…` is always 404.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { drawDigits } from '../helpers/digit-origin.js';
 
@@ -18,7 +22,22 @@ const png = await sharp({
 const digits = digitsMode
   ? (await drawDigits(100)).map((d) => ({ body: d.body, type: `image/${d.path.split('.').pop()}` }))
   : [];
+const PHOTOS = ['coffee', 'astronaut', 'chelsea'].map((n) =>
+  fileURLToPath(new URL(`./photos/${n}-640x480.jpg`, import.meta.url)),
+);
 const photos = digitsMode
+  ? (
+      await Promise.all(
+        PHOTOS.map(async (file) => {
+          const original = await readFile(file);
+          // Its mirror image: other bytes, the same kind of picture.
+          const mirrored = await sharp(original).flop().jpeg({ quality: 85 }).toBuffer();
+          return [original, mirrored];
+        }),
+      )
+    ).flat()
+  : [];
+const noise = digitsMode
   ? await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         sharp({
@@ -41,6 +60,7 @@ function image(url: string): { body: Buffer; type: string } {
   if (digitsMode && url.startsWith('/digits/')) return digits[n % digits.length]!;
   if (digitsMode && url.startsWith('/photo/'))
     return { body: photos[n % photos.length]!, type: 'image/jpeg' };
+  if (digitsMode && url.startsWith('/noise/')) return { body: noise[n % noise.length]!, type: 'image/jpeg' };
   return { body: png, type: 'image/png' };
 }
 
