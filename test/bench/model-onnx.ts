@@ -19,7 +19,8 @@ const REPOSITORY = path.join(DEFAULT_REPOSITORY, 'bench');
 const SCRIPT = fileURLToPath(new URL('../../services/model/scripts/make-mobilenet-onnx.ts', import.meta.url));
 
 /** instances × threads per instance to compare, every one filling the cores exactly. */
-function placements(cores = availableParallelism()): [number, number][] {
+/** Instances × threads placements that use every core: 2 cores → 2×1 and 1×2. */
+export function placements(cores = availableParallelism()): [number, number][] {
   const out: [number, number][] = [];
   for (let threads = 1; threads <= cores; threads *= 2) out.push([Math.floor(cores / threads), threads]);
   if (!out.some(([, t]) => t === cores)) out.push([1, cores]);
