@@ -8,7 +8,7 @@ import path from 'node:path';
 import { benchCodec, benchHop, benchSplice } from './protocol.js';
 import { benchOip } from './oip.js';
 import { benchDownloads, benchPreprocess } from './stages.js';
-import { BENCH_MODELS, benchBatching, modelCeiling } from './model.js';
+import { BENCH_MODELS, benchBatching, mnistOnnx, modelCeiling } from './model.js';
 import { benchOnnx } from './model-onnx.js';
 import { benchTracing } from './tracing.js';
 import { benchFuzz } from './fuzz.js';
@@ -29,7 +29,9 @@ const sections: Record<string, () => Promise<unknown>> = {
   model: async () => {
     await modelCeiling('mnist');
     await benchBatching('mnist');
-    // The same on a network where batching matters more, when its ONNX copy has been made.
+    // The same CNN on ONNX Runtime, whose per-call cost is small next to a batch's arithmetic.
+    await benchBatching('mnist_onnx', mnistOnnx());
+    // MobileNetV2 on ONNX Runtime, when its ONNX copy has been made.
     const onnx = path.join(BENCH_MODELS.mobilenet_v2.repository, 'mobilenet_v2_onnx_uint8');
     if (existsSync(onnx))
       await benchBatching('mobilenet_v2_onnx_uint8', BENCH_MODELS.mobilenet_v2.repository);

@@ -10,6 +10,29 @@ export interface KerasLayer {
   inbound_nodes: [string, number, number, unknown][][];
 }
 
+/**
+ * A Sequential model's layers in the functional form the converter reads: an InputLayer made from
+ * the first layer's `batch_input_shape`, and each layer fed by the one before it.
+ */
+export function functionalLayers(sequential: Omit<KerasLayer, 'inbound_nodes'>[]): KerasLayer[] {
+  // A Sequential config names each layer inside its config.
+  const named = sequential.map((l) => ({ ...l, name: l.name ?? (l.config.name as string) }));
+  const first = named[0];
+  if (!first) throw new Error('the model has no layers');
+  const input: KerasLayer = {
+    class_name: 'InputLayer',
+    name: `${first.name}_input`,
+    config: { batch_input_shape: first.config.batch_input_shape },
+    inbound_nodes: [],
+  };
+  const layers = [input];
+  for (const layer of named) {
+    const previous = layers[layers.length - 1]!;
+    layers.push({ ...layer, inbound_nodes: [[[previous.name, 0, 0, {}]]] });
+  }
+  return layers;
+}
+
 /** The layer's inputs: [layer name, node index, tensor index, kwargs]. */
 export function inbound(layer: KerasLayer): [string, number, number, unknown][] {
   return layer.inbound_nodes[0] ?? [];
