@@ -145,7 +145,7 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
   );
   const model = process.env.TENSORHOP_BENCH_MOBILENET ?? made ?? 'mobilenet_v2';
   // The ceiling is the model's best on this machine: every placement of its instances and threads
-  // (ONNX), batch sizes small to large; the chain then runs the model with the placement that won.
+  // (ONNX), batch sizes small to large; the chain then runs the model the way that won.
   const onnx = existsSync(join(repository, model, '1', 'model.onnx'));
   const ceilingRows: CeilingRow[] = [];
   for (const [instances, threads] of onnx ? placements() : [[0, 0] as [number, number]]) {
@@ -166,6 +166,7 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
           TENSORHOP_MODEL_ONNX_THREADS: String(top.threads),
         }
       : {}),
+    TENSORHOP_MODEL_MAX_BATCH_SIZE: String(top.batchSize),
   };
   return withStack(58080, env, async (stack) => {
     const options: PipeOptions = {
@@ -200,7 +201,7 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
       [
         ['client', 'images/s', 'of ceiling'],
         [
-          `model only: pre-made tensors, best of ${ceilingRows.length} (batch ${top.batchSize}, ${placed}, the chain's placement)`,
+          `model only: pre-made tensors, best of ${ceilingRows.length} (batch ${top.batchSize}, ${placed}: the chain's batch size and placement)`,
           ceiling.toFixed(1),
           '100%',
         ],

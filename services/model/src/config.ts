@@ -52,6 +52,13 @@ export const schema = {
     max: 256,
     doc: 'intra-op threads per ONNX Runtime instance (0: cores ÷ instances)',
   },
+  maxBatchSize: {
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 4096,
+    doc: "largest batch of every model (0: each model's tensorhop.json; 1: no batching)",
+  },
   default: { type: 'string', default: '', doc: 'model for requests that name none (default: the only one)' },
   models: { type: 'list', default: [], doc: 'load only these models (default: all in the repository)' },
 } as const;

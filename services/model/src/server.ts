@@ -39,6 +39,7 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
       provider: config.onnxProvider,
       ...(config.onnxThreads > 0 ? { threads: config.onnxThreads } : {}),
     },
+    ...(config.maxBatchSize > 0 ? { batching: { maxBatchSize: config.maxBatchSize } } : {}),
     ...(config.default ? { defaultModel: config.default } : {}),
     ...(config.models.length ? { only: config.models } : {}),
     drainTimeoutMs: config.drainTimeoutMs,

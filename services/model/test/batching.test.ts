@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import { isTensorhopError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
 import { createModelRuntime, type ModelRuntime } from '../src/index.js';
+import { loadModelConfig } from '../src/config.js';
+import { createServer } from '../src/server.js';
 import { rows, tempRepository, WIDTH, writeScaleModel } from './helpers/tiny-model.js';
 
 // One instance and a long queue delay, so concurrent requests reliably meet in the queue.
@@ -202,4 +204,37 @@ test('an aborted request leaves the queue', async () => {
   controller.abort(new Error('client went away'));
   await assert.rejects(pending, /client went away/);
   assert.equal(runtime.stats().queueRows, 0);
+});
+
+test('TENSORHOP_MODEL_MAX_BATCH_SIZE caps every model’s batches; 1 turns batching off', async () => {
+  const repo = await tempRepository();
+  await writeScaleModel(repo, 'one', 1, { scale: 1, config: { batching: BATCHING } });
+  const batchesFor = async (env: Record<string, string>): Promise<{ batches: number; rows: number }> => {
+    const config = loadModelConfig({
+      env,
+      explicit: { port: 0, host: '127.0.0.1', repository: repo, logLevel: 'silent', instances: 1 },
+    });
+    const service = createServer(config);
+    await service.listen();
+    const served = await service.loaded;
+    try {
+      const model = served.resolve({ model: 'one' });
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          served.infer(model, { data: rows(1, i), shape: [1, WIDTH] }, { topK: 0 }),
+        ),
+      );
+      const { batches, batchedRows } = served.stats();
+      return { batches, rows: batchedRows };
+    } finally {
+      await service.close();
+    }
+  };
+  // tensorhop.json's max_batch_size 8 with a 30 ms delay: the 8 concurrent rows share batches.
+  const own = await batchesFor({});
+  assert.equal(own.rows, 8);
+  assert.ok(own.batches <= 2, `${own.batches} batches for 8 concurrent rows`);
+  const off = await batchesFor({ TENSORHOP_MODEL_MAX_BATCH_SIZE: '1' });
+  assert.deepEqual(off, { batches: 8, rows: 8 });
+  assert.throws(() => loadModelConfig({ env: { TENSORHOP_MODEL_MAX_BATCH_SIZE: '-3' } }), /MAX_BATCH_SIZE/);
 });
