@@ -60,13 +60,14 @@ export function requestHeaders(headers: IncomingHttpHeaders, host: string): stri
 /**
  * The head of the reply for the client: the replica's headers as it sent them (duplicates kept),
  * without the hop-by-hop ones, then the gateway's own (`extra`, a flat list) in place of any of the
- * replica's with the same name.
+ * replica's with the same name (Vary excepted: both are kept).
  */
 export function replyHeaders(rawHeaders: readonly string[], extra: readonly string[]): string[] {
   const flat: string[] = [];
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = (rawHeaders[i] as string).toLowerCase();
-    if (HOP_BY_HOP_REPLY.has(name) || overridden(extra, name)) continue;
+    // Vary adds up: the reply varies with what the replica said and with the caller's Origin.
+    if (HOP_BY_HOP_REPLY.has(name) || (name !== 'vary' && overridden(extra, name))) continue;
     flat.push(name, rawHeaders[i + 1] as string);
   }
   for (const item of extra) flat.push(item);

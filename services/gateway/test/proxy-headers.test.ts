@@ -129,5 +129,7 @@ describe('header lists', () => {
       ['x-trace-id', 'g', 'connection', 'close'],
     );
     assert.deepEqual(flat, ['content-type', 'x', 'vary', 'Accept', 'x-trace-id', 'g', 'connection', 'close']);
+    const varied = replyHeaders(['Vary', 'Accept-Encoding'], ['vary', 'Origin']);
+    assert.deepEqual(varied, ['vary', 'Accept-Encoding', 'vary', 'Origin']);
   });
 });
