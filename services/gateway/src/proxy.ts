@@ -8,9 +8,10 @@
  */
 import http, { type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import type { Replica } from './replica.js';
+import { HOP_BY_HOP } from './routes.js';
 
-/** Response headers that describe the replica's connection, not the reply. */
-const HOP_BY_HOP_REPLY = new Set(['connection', 'keep-alive', 'proxy-connection', 'trailer', 'upgrade']);
+/** Reply headers that describe the replica's connection, not the reply. */
+const HOP_BY_HOP_REPLY = new Set(['connection', ...HOP_BY_HOP]);
 
 export interface Proxy {
   agent: http.Agent;

@@ -38,7 +38,19 @@ export function matchRoute(url: string): PoolRoute | undefined {
   return { pool: name, path: tail === '' || tail.startsWith('?') ? `/${tail}` : tail };
 }
 
-const HOP_BY_HOP = ['keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade', 'proxy-authorization'];
+/**
+ * Headers about one connection, not the message (RFC 9110 §7.6.1): never passed on, either way.
+ * `Connection` itself has rules of its own (below, and in proxy.ts).
+ */
+export const HOP_BY_HOP = [
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authorization',
+  'proxy-authenticate',
+];
 
 /**
  * Takes off what must not travel to a replica: hop-by-hop headers (and those `Connection` names),

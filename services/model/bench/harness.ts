@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../src/logger.js';
 import type { BatchingConfig } from '../src/repository/model-config.js';
 import type { ModelInfo } from '../src/runtime/model-info.js';
 import { createModelRuntime, type ModelRuntime } from '../src/index.js';
-import type { RowData } from '../src/runtime/signature.js';
+import { inputArray, type InputDType, type RowData } from '../src/runtime/signature.js';
 
 /** Options shared by the benchmarks. */
 export interface BenchOptions {
@@ -174,9 +174,7 @@ function randomRows(model: ModelInfo, n: number): { data: RowData; shape: number
   const input = model.signature.inputs[0]!;
   const rowShape = input.shape.slice(1).map((d) => (d === -1 ? 224 : d));
   const pixels = input.dtype === 'uint8';
-  const data = pixels
-    ? new Uint8Array(n * rowShape.reduce((a, b) => a * b, 1))
-    : new Float32Array(n * rowShape.reduce((a, b) => a * b, 1));
+  const data = inputArray(input.dtype as InputDType, n * rowShape.reduce((a, b) => a * b, 1));
   for (let i = 0; i < data.length; i++) {
     const v = (i * 2654435761) % 1000;
     data[i] = pixels ? v % 256 : v / 1000;

@@ -9,14 +9,12 @@
  *   npm run model:mobilenet-onnx -w services/model [-- --out <repository>]
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
-import { fileSystemHandler } from '../src/tfjs/file-io-handler.js';
-import { convertKeras, type KerasLayer } from './keras-onnx/convert.js';
+import { convertKeras } from './keras-onnx/convert.js';
+import { readTfjsSource, writeOnnxVersion } from './keras-onnx/tfjs-source.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,29 +33,14 @@ if (!existsSync(path.join(source, 'model.json'))) {
   if (made.status !== 0) process.exit(made.status ?? 1);
 }
 
-tf.enableProdMode();
-await tf.setBackend('cpu');
-const model = await tf.loadLayersModel(fileSystemHandler(path.join(source, 'model.json')));
-const json = JSON.parse(await readFile(path.join(source, 'model.json'), 'utf8')) as {
-  modelTopology: { model_config: { config: { layers: KerasLayer[] } } };
-};
-const layers = json.modelTopology.model_config.config.layers;
-const weights = (name: string) =>
-  model
-    .getLayer(name)
-    .getWeights()
-    .map((w) => ({ data: w.dataSync() as Float32Array, shape: w.shape }));
-const tfjsConfig = JSON.parse(await readFile(path.join(source, 'tensorhop.json'), 'utf8')) as {
-  preprocess: Record<string, unknown>;
-  batching: unknown;
-  top_k: unknown;
-};
-if (tfjsConfig.preprocess.profile !== 'unit') throw new Error('expected the unit ([0, 1]) profile');
+const model = await readTfjsSource(source);
+const { preprocess } = model.config;
+if (preprocess.profile !== 'unit') throw new Error('expected the unit ([0, 1]) profile');
 const copies = [
   {
     name: args.name,
     description: 'nsfwjs mobilenet_v2 converted to ONNX (batch norms folded), 5 classes; a benchmark model',
-    preprocess: tfjsConfig.preprocess,
+    preprocess,
   },
   {
     // The same network taking 8-bit pixels: the graph scales them by 1/255 itself.
@@ -65,30 +48,25 @@ const copies = [
     pixels: { scale: 1 / 255 },
     description:
       'nsfwjs mobilenet_v2 in ONNX taking uint8 pixels (scaled by 1/255 in the graph), 5 classes; a benchmark model',
-    preprocess: { ...tfjsConfig.preprocess, profile: 'raw', dtype: 'uint8' },
+    preprocess: { ...preprocess, profile: 'raw', dtype: 'uint8' },
   },
 ];
 let bytes = 0;
 for (const copy of copies) {
   const onnx = convertKeras({
-    layers,
-    weights,
+    layers: model.layers,
+    weights: model.weights,
     inputName: 'image',
     outputName: 'probabilities',
     ...(copy.pixels ? { pixels: copy.pixels } : {}),
   });
   bytes += onnx.length;
-  const dir = path.join(args.out, copy.name, '1');
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'model.onnx'), onnx);
-  await copyFile(path.join(source, 'labels.txt'), path.join(dir, 'labels.txt'));
-  const config = {
+  await writeOnnxVersion(args.out, copy.name, onnx, model, {
     description: copy.description,
     preprocess: copy.preprocess,
-    batching: tfjsConfig.batching,
-    top_k: tfjsConfig.top_k,
-  };
-  await writeFile(path.join(dir, 'tensorhop.json'), JSON.stringify(config, null, 2) + '\n');
+    batching: model.config.batching,
+    top_k: model.config.top_k,
+  });
 }
 const ms = Math.round(performance.now() - started);
 console.log(

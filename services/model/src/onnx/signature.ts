@@ -3,10 +3,7 @@
  * names, element types and shapes, a symbolic (or -1) first dimension being the batch.
  */
 import type { InferenceSession } from 'onnxruntime-node';
-import type { Signature, TensorDType, TensorSpec } from '../runtime/signature.js';
-
-/** ONNX input element types served as they are (uint8: image models that scale pixels in the graph). */
-const INPUT_DTYPES = new Set(['float32', 'int32', 'uint8']);
+import { isInputDType, type Signature, type TensorDType, type TensorSpec } from '../runtime/signature.js';
 
 /** ONNX element types whose values reach the caller as int32 (converted exactly, or int64 truncated). */
 const AS_INT32 = new Set(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64']);
@@ -45,12 +42,7 @@ export function onnxSignature(session: InferenceSession): OnnxSignature {
 
 function spec(meta: InferenceSession.ValueMetadata, kind: 'input' | 'output'): TensorSpec {
   if (!meta.isTensor) throw new Error(`${kind} '${meta.name}' is not a tensor; only tensors are served`);
-  const dtype =
-    kind === 'input'
-      ? INPUT_DTYPES.has(meta.type)
-        ? (meta.type as TensorDType)
-        : undefined
-      : servedDType(meta.type);
+  const dtype = kind === 'input' ? (isInputDType(meta.type) ? meta.type : undefined) : servedDType(meta.type);
   if (dtype === undefined) {
     throw new Error(
       kind === 'input'

@@ -9,6 +9,7 @@ import { DynamicBatcher } from './dynamic-batcher.js';
 import { InstancePool } from './instance-pool.js';
 import type { ModelInfo } from './model-info.js';
 import type { ModelRuntime } from './model-runtime.js';
+import { isInputDType } from './signature.js';
 import { probeBackend } from './probe-backend.js';
 import { placeModel } from './placement.js';
 import { Runtime, type Entry } from './runtime.js';
@@ -94,7 +95,7 @@ async function startEntry(
     crashValue: options.crashValue,
   });
   const input = pool.signature.inputs[0]!;
-  if (input.dtype !== 'float32' && input.dtype !== 'int32' && input.dtype !== 'uint8') {
+  if (!isInputDType(input.dtype)) {
     await pool.close();
     throw new Error(
       `model ${version.name} version ${version.version}: input dtype ${input.dtype} is not served`,

@@ -7,6 +7,10 @@ export type TensorDType = 'float32' | 'int32' | 'uint8' | 'bool' | 'string' | 'c
 /** Element types a served input may have: a batch of rows is built in one of these. */
 export type InputDType = 'float32' | 'int32' | 'uint8';
 
+/** True for the dtypes a served input may have. */
+export const isInputDType = (dtype: string): dtype is InputDType =>
+  dtype === 'float32' || dtype === 'int32' || dtype === 'uint8';
+
 /** One input or output; `-1` in `shape` means any size (always so for the batch axis). */
 export interface TensorSpec {
   name: string;
