@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { classify, pipe, type Mode, type PipeOptions } from '@tensorhop/sdk';
 import { benchCeiling, type CeilingRow } from '../../services/model/bench/harness.js';
-import { placements } from './model-onnx.js';
+import { best, placements } from './model-onnx.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { countingAgent } from './counting-agent.js';
 import { cpuPerRow, treeCpu } from './process-cpu.js';
@@ -148,13 +148,13 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
   // (ONNX), batch sizes small to large; the chain then runs the model the way that won.
   const onnx = existsSync(join(repository, model, '1', 'model.onnx'));
   const ceilingRows: CeilingRow[] = [];
-  for (const [instances, threads] of onnx ? placements() : [[0, 0] as [number, number]]) {
-    const place = onnx ? { instances, onnxThreads: threads } : {};
+  const places = onnx ? placements().map(([instances, onnxThreads]) => ({ instances, onnxThreads })) : [{}];
+  for (const place of places) {
     ceilingRows.push(
       ...(await benchCeiling({ repository, model, batchSizes: [1, 8, 32], seconds: 3, ...place })),
     );
   }
-  const top = ceilingRows.reduce((b, r) => (r.imagesPerSecond > b.imagesPerSecond ? r : b));
+  const top = best(ceilingRows);
   const ceiling = top.imagesPerSecond;
   const loop = await seedLoop(workload(base, 'photo', 16), repository, model);
   const env = {

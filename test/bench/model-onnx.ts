@@ -27,7 +27,8 @@ export function placements(cores = availableParallelism()): [number, number][] {
   return out;
 }
 
-const best = (rows: CeilingRow[]): CeilingRow =>
+/** The row with the most images/s. */
+export const best = (rows: CeilingRow[]): CeilingRow =>
   rows.reduce((b, r) => (r.imagesPerSecond > b.imagesPerSecond ? r : b));
 
 /** Runs the section; returns the ratio ONNX ÷ wasm of the best ceilings. */
