@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchCeiling, benchClients, type CeilingRow } from '../../services/model/bench/harness.js';
+import {
+  benchCeiling,
+  benchClients,
+  type CeilingRow,
+  type ClientsRow,
+} from '../../services/model/bench/harness.js';
 import { DEFAULT_REPOSITORY } from '../../services/model/src/index.js';
 import { printTable } from './report.js';
 
@@ -56,29 +61,13 @@ export async function benchBatching(
   repository: string = BENCH_MODELS.mnist.repository,
   seconds = 3,
 ): Promise<number> {
-  const rows: string[][] = [['instances×threads', 'batching', 'images/s', 'p50 ms', 'p99 ms', 'mean batch']];
-  const ratios: string[][] = [];
-  let defaultRatio = NaN;
-  let defaultInstances = 0;
-  for (const asked of [0, -1]) {
-    // 0: the service's own choice; then the other instance count (1 ↔ 2).
-    const instances = asked === 0 ? 0 : defaultInstances === 1 ? 2 : 1;
-    const rate: Record<string, number> = {};
-    let placed = '';
+  /** Off and on at one placement (`instances` 0: the service's own choice), and the model alone. */
+  const measure = async (instances: number) => {
+    const runs = [];
     for (const batching of [false, true]) {
-      const r = await benchClients({ repository, model: name, seconds, instances, batching, clients: 16 });
-      if (asked === 0) defaultInstances = r.instances;
-      placed = `${r.instances}×${r.threads}${asked === 0 ? ' (default)' : ''}`;
-      rate[String(batching)] = r.imagesPerSecond;
-      rows.push([
-        placed,
-        batching ? 'on' : 'off',
-        r.imagesPerSecond.toFixed(0),
-        r.p50Ms.toFixed(1),
-        r.p99Ms.toFixed(1),
-        r.meanBatch.toFixed(1),
-      ]);
+      runs.push(await benchClients({ repository, model: name, seconds, instances, batching, clients: 16 }));
     }
+    const [off, on] = runs as [ClientsRow, ClientsRow];
     const alone = await benchCeiling({
       repository,
       model: name,
@@ -87,19 +76,39 @@ export async function benchBatching(
       ...(instances ? { instances } : {}),
     });
     const at = (b: number) => alone.find((r) => r.batchSize === b)?.imagesPerSecond ?? NaN;
-    const ratio = (rate.true ?? 0) / (rate.false ?? 1);
-    if (asked === 0) defaultRatio = ratio;
-    ratios.push([
-      `${placed}: on ÷ off`,
+    const placed = `${on.instances}×${on.threads}${instances === 0 ? ' (default)' : ''}`;
+    return { off, on, placed, ratio: on.imagesPerSecond / off.imagesPerSecond, alone: at(16) / at(1) };
+  };
+  const own = await measure(0);
+  const other = await measure(own.on.instances === 1 ? 2 : 1);
+  const rows: string[][] = [['instances×threads', 'batching', 'images/s', 'p50 ms', 'p99 ms', 'mean batch']];
+  for (const m of [own, other]) {
+    for (const [state, r] of [
+      ['off', m.off],
+      ['on', m.on],
+    ] as const) {
+      rows.push([
+        m.placed,
+        state,
+        r.imagesPerSecond.toFixed(0),
+        r.p50Ms.toFixed(1),
+        r.p99Ms.toFixed(1),
+        r.meanBatch.toFixed(1),
+      ]);
+    }
+  }
+  for (const m of [own, other]) {
+    rows.push([
+      `${m.placed}: on ÷ off`,
       '',
-      `${ratio.toFixed(1)}×`,
-      `model alone: batch 16 ÷ batch 1 = ${(at(16) / at(1)).toFixed(1)}×`,
-      asked === 0 ? 'goal ≥ 3×' : '',
+      `${m.ratio.toFixed(1)}×`,
+      `model alone: batch 16 ÷ batch 1 = ${m.alone.toFixed(1)}×`,
+      m === own ? 'goal ≥ 3×' : '',
       '',
     ]);
   }
-  printTable(`Dynamic batching, ${name}: 16 concurrent one-image clients`, [...rows, ...ratios]);
-  return defaultRatio;
+  printTable(`Dynamic batching, ${name}: 16 concurrent one-image clients`, rows);
+  return own.ratio;
 }
 
 /** models/bench/mnist_onnx: the default CNN converted to ONNX, made when missing (in well under a second). */
