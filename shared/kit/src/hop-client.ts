@@ -13,13 +13,14 @@ import {
   decodeMetadata,
   deadline,
   isErrorCode,
-  encodeInferRequest,
+  encodeInferRequestParts,
   encodeMetadataRequest,
   parseRetryAfter,
   type InferRequest,
   type InferResponse,
   type Metadata,
 } from '@tensorhop/protocol';
+import { endWithParts } from './respond.js';
 
 const agents = {
   http: new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 1000 }),
@@ -48,7 +49,12 @@ interface Exchange {
   body: Buffer;
 }
 
-function once(url: URL, body: Uint8Array, options: HopCallOptions, signal: AbortSignal): Promise<Exchange> {
+function once(
+  url: URL,
+  body: readonly Uint8Array[],
+  options: HopCallOptions,
+  signal: AbortSignal,
+): Promise<Exchange> {
   const lib = url.protocol === 'https:' ? https : http;
   const limit = options.maxReplyBytes ?? 2 ** 31;
   return new Promise((resolve, reject) => {
@@ -58,7 +64,6 @@ function once(url: URL, body: Uint8Array, options: HopCallOptions, signal: Abort
       headers: {
         'content-type': CONTENT_TYPES.protobuf,
         accept: CONTENT_TYPES.protobuf,
-        'content-length': body.byteLength,
         ...options.headers,
       },
       signal,
@@ -79,14 +84,14 @@ function once(url: URL, body: Uint8Array, options: HopCallOptions, signal: Abort
       );
       res.on('error', reject);
     });
-    req.end(body);
+    endWithParts(req, body);
   });
 }
 
 const neverDelivered = (e: NodeJS.ErrnoException & { reused?: boolean }): boolean =>
   e.code === 'ECONNREFUSED' || (e.reused === true && (e.code === 'ECONNRESET' || e.code === 'EPIPE'));
 
-async function post(target: string, body: Uint8Array, options: HopCallOptions): Promise<Exchange> {
+async function post(target: string, body: readonly Uint8Array[], options: HopCallOptions): Promise<Exchange> {
   const url = new URL(target);
   const limit = deadline(options.timeoutMs, options.signal);
   try {
@@ -125,7 +130,7 @@ export async function callHop(
   request: InferRequest,
   options: HopCallOptions,
 ): Promise<HopReply> {
-  const res = await post(target, encodeInferRequest(request, 'protobuf'), options);
+  const res = await post(target, encodeInferRequestParts(request, 'protobuf'), options);
   const response = decodeOrUnavailable(target, res, (b) => decodeInferResponse(b, 'protobuf'));
   const retryAfter = parseRetryAfter(res.headers['retry-after']);
   return {
@@ -138,7 +143,7 @@ export async function callHop(
 
 /** The metadata of a hop. */
 export async function hopMetadata(target: string, options: HopCallOptions, config = ''): Promise<Metadata> {
-  const res = await post(target, encodeMetadataRequest('protobuf', config), options);
+  const res = await post(target, [encodeMetadataRequest('protobuf', config)], options);
   if (res.status < 200 || res.status >= 300) {
     // The hop's own error (NOT_FOUND for a model it does not have, UNAVAILABLE while loading).
     const first = decodeOrUnavailable(target, res, (b) => decodeInferResponse(b, 'protobuf')).errors[0];

@@ -4,13 +4,14 @@
  * their message or stack on the wire. Written with Node's own response API (an Express response is
  * one too), so the kit's `POST /` path needs no Express on the way.
  */
-import type { ServerResponse } from 'node:http';
+import type { OutgoingMessage, ServerResponse } from 'node:http';
 import {
   toTensorhopError,
   emptyResponse,
   type InferResponse,
   CONTENT_TYPES,
   encodeInferResponse,
+  encodeInferResponseParts,
   encodeResponseHead,
   type RowError,
   type StageTiming,
@@ -34,7 +35,27 @@ export function sendReply(
     res.setHeader('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds))));
   res.statusCode = status;
   res.setHeader('content-type', REPLY_TYPES[encoding]);
-  res.end(encodeInferResponse(reply, encoding));
+  endWithParts(res, encodeInferResponseParts(reply, encoding));
+}
+
+/**
+ * Sends `parts` as the whole body, in one write of the socket where it can (a request or a
+ * response): an encoded message whose tensor data stayed in the caller's arrays goes out without
+ * being gathered into a new buffer first.
+ */
+export function endWithParts(out: OutgoingMessage, parts: readonly Uint8Array[]): void {
+  out.setHeader(
+    'content-length',
+    parts.reduce((n, part) => n + part.byteLength, 0),
+  );
+  if (parts.length === 1) {
+    out.end(parts[0]);
+    return;
+  }
+  out.cork();
+  for (const part of parts) out.write(part);
+  out.uncork();
+  out.end();
 }
 
 /** The InferResponse and status for a request-level failure. */

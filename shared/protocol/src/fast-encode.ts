@@ -34,24 +34,39 @@ const strsField = (field: number, list: readonly string[]): number =>
   list.reduce((n, s) => n + lenField(field, strSize(s)), 0);
 const intField = (field: number, v: number): number => (v === 0 ? 0 : tagSize(field) + varintSize(v));
 
-/** Writes into `buf`; without a buffer it only counts, to learn where the data will fall. */
+/**
+ * Writes into `buf`; without a buffer it only counts, to learn where the data will fall. Byte runs
+ * of `byReference` bytes or more are not copied: they are left out of `buf` and recorded in `refs`,
+ * to be sent as parts of their own between the pieces of `buf`.
+ */
 class Out {
+  /** Offset in the message (by-reference runs included). */
   pos = 0;
   /** Offset of the payload of the largest tensor's data, recorded while writing. */
   alignAt = -1;
+  /** Bytes of by-reference runs before `pos`: `pos - skipped` is the offset in `buf`. */
+  skipped = 0;
+  /** By-reference runs, each with its offset in `buf`. */
+  readonly refs: { at: number; data: Uint8Array }[] = [];
   private view: DataView | undefined;
-  constructor(readonly buf: Uint8Array | undefined) {}
+  constructor(
+    readonly buf: Uint8Array | undefined,
+    private readonly byReference = Infinity,
+  ) {}
   varint(n: number): void {
     const buf = this.buf;
     if (!buf) {
       this.pos += varintSize(n);
       return;
     }
+    let at = this.pos - this.skipped;
+    const start = at;
     while (n >= 128) {
-      buf[this.pos++] = (n % 128) | 128;
+      buf[at++] = (n % 128) | 128;
       n = Math.floor(n / 128);
     }
-    buf[this.pos++] = n;
+    buf[at++] = n;
+    this.pos += at - start;
   }
   tag(field: number, wire: number): void {
     this.varint((field << 3) | wire);
@@ -61,11 +76,16 @@ class Out {
     this.tag(field, LEN);
     const size = strSize(s);
     this.varint(size);
-    if (this.buf) writeUtf8(this.buf, s, this.pos);
+    if (this.buf) writeUtf8(this.buf, s, this.pos - this.skipped);
     this.pos += size;
   }
   raw(b: Uint8Array): void {
-    this.buf?.set(b, this.pos);
+    if (b.byteLength >= this.byReference) {
+      this.refs.push({ at: this.pos - this.skipped, data: b });
+      this.skipped += b.byteLength;
+    } else {
+      this.buf?.set(b, this.pos - this.skipped);
+    }
     this.pos += b.byteLength;
   }
   bytes(field: number, b: Uint8Array): void {
@@ -76,7 +96,7 @@ class Out {
   double(v: number): void {
     if (this.buf) {
       this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-      this.view.setFloat64(this.pos, v, true);
+      this.view.setFloat64(this.pos - this.skipped, v, true);
     }
     this.pos += 8;
   }
@@ -84,6 +104,20 @@ class Out {
     if (v === 0) return;
     this.tag(field, VARINT);
     this.varint(v);
+  }
+  /** The message in order: pieces of `buf` with the by-reference runs between them. */
+  parts(): Uint8Array[] {
+    const buf = this.buf as Uint8Array;
+    if (!this.refs.length) return [buf];
+    const out: Uint8Array[] = [];
+    let from = 0;
+    for (const { at, data } of this.refs) {
+      if (at > from) out.push(buf.subarray(from, at));
+      out.push(data);
+      from = at;
+    }
+    if (from < buf.byteLength) out.push(buf.subarray(from));
+    return out;
   }
 }
 
@@ -232,58 +266,82 @@ function largestTensor(tensors: readonly Tensor[]): Tensor | undefined {
 
 /**
  * Writes the message, led by a padding field sized so that the largest tensor's data lands 8-byte
- * aligned from the message start. A counting pass finds where the data falls; the real pass writes
- * into one buffer of the exact size.
+ * aligned from the message start. A counting pass finds where the data falls (and how many bytes go
+ * by reference); the real pass writes into one buffer of the exact size.
  */
 function alignedMessage(
   bodySize: number,
   largest: Tensor | undefined,
   write: (out: Out) => void,
-): Uint8Array {
+  byReference: number,
+): Uint8Array[] {
   let pad = -1;
-  if (largest) {
-    const dry = new Out(undefined);
+  let skipped = 0;
+  if (largest || byReference !== Infinity) {
+    const dry = new Out(undefined, byReference);
     write(dry);
     if (dry.alignAt >= 0) pad = (8 - ((dry.alignAt + 2) % 8)) % 8;
+    skipped = dry.skipped;
   }
   const lead = pad < 0 ? 0 : 2 + pad;
-  const out = new Out(allocBytes(lead + bodySize));
+  const out = new Out(allocBytes(lead + bodySize - skipped), byReference);
   if (pad >= 0) {
     out.tag(PAD_FIELD, LEN);
     out.varint(pad);
     out.raw(new Uint8Array(pad));
   }
   write(out);
-  return out.buf as Uint8Array;
+  return out.parts();
 }
 
-/** Encodes Request{infer: r}: the same bytes the generated encoder gives, plus alignment padding. */
-export function encodeInferRequestFast(r: InferRequest): Uint8Array {
+/**
+ * Runs of at least this many bytes (tensor data, encoded images) are sent as parts of their own
+ * rather than copied into the message: a preprocessor's batch of 32 images is megabytes that would
+ * otherwise be allocated and copied once more on every hop.
+ */
+export const BY_REFERENCE_BYTES = 16 * 1024;
+
+/**
+ * Encodes Request{infer: r}: the same bytes the generated encoder gives, plus alignment padding, as
+ * parts to be written one after the other; runs of `byReference` bytes or more are the caller's own
+ * arrays, not copies, so they must not change until the parts are written.
+ */
+export function inferRequestParts(r: InferRequest, byReference = BY_REFERENCE_BYTES): Uint8Array[] {
   const inner = inferRequestSize(r);
   const largest = largestTensor(r.inputs);
-  return alignedMessage(lenField(1, inner), largest, (out) => {
-    out.tag(1, LEN);
-    out.varint(inner);
-    out.str(1, r.config);
-    for (const s of r.inputNames) out.str(2, s, true);
-    for (const t of r.inputs) writeTensor(out, 3, t, largest);
-    for (const s of r.outputNames) out.str(4, s, true);
-    for (const s of r.keys) out.str(5, s, true);
-    writeRoute(out, r.route);
-    out.str(7, r.traceId);
-  });
+  return alignedMessage(
+    lenField(1, inner),
+    largest,
+    (out) => {
+      out.tag(1, LEN);
+      out.varint(inner);
+      out.str(1, r.config);
+      for (const s of r.inputNames) out.str(2, s, true);
+      for (const t of r.inputs) writeTensor(out, 3, t, largest);
+      for (const s of r.outputNames) out.str(4, s, true);
+      for (const s of r.keys) out.str(5, s, true);
+      writeRoute(out, r.route);
+      out.str(7, r.traceId);
+    },
+    byReference,
+  );
 }
 
-/** Encodes an InferResponse: the same bytes the generated encoder gives, plus alignment padding. */
-export function encodeInferResponseFast(r: InferResponse): Uint8Array {
+/** Encodes an InferResponse as parts, like {@link inferRequestParts}. */
+export function inferResponseParts(r: InferResponse, byReference = BY_REFERENCE_BYTES): Uint8Array[] {
   const largest = largestTensor(r.outputs);
-  return alignedMessage(inferResponseSize(r), largest, (out) => {
-    for (const s of r.outputNames) out.str(1, s, true);
-    for (const t of r.outputs) writeTensor(out, 2, t, largest);
-    for (const s of r.keys) out.str(3, s, true);
-    for (const e of r.errors) writeRowError(out, e);
-    for (const t of r.trace) writeTiming(out, t);
-  });
+  return alignedMessage(
+    inferResponseSize(r),
+    largest,
+    (out) => {
+      for (const s of r.outputNames) out.str(1, s, true);
+      for (const t of r.outputs) writeTensor(out, 2, t, largest);
+      for (const s of r.keys) out.str(3, s, true);
+      for (const e of r.errors) writeRowError(out, e);
+      for (const t of r.trace) writeTiming(out, t);
+    },
+    byReference,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
  * Bodies on the wire: each message in protobuf or in its JSON mapping, chosen by Content-Type.
  */
 import { badRequest } from './errors.js';
-import { encodeInferRequestFast, encodeInferResponseFast } from './fast-encode.js';
+import { inferRequestParts, inferResponseParts } from './fast-encode.js';
 import {
   inferRequestToJson,
   inferResponseFromJson,
@@ -73,7 +73,16 @@ export function decodeRequest(body: Uint8Array, encoding: Encoding): Request {
 
 export function encodeInferRequest(r: InferRequest, encoding: Encoding): Uint8Array {
   if (encoding === 'json') return toBytes({ infer: inferRequestToJson(r) });
-  return encodeInferRequestFast(r);
+  return inferRequestParts(r, Infinity)[0] as Uint8Array;
+}
+
+/**
+ * {@link encodeInferRequest} as parts to write one after the other: in protobuf, tensor data and
+ * encoded images of 16 KiB or more are the request's own arrays rather than copies, so a hop sends
+ * a batch without allocating it a second time. They must not change until the parts are written.
+ */
+export function encodeInferRequestParts(r: InferRequest, encoding: Encoding): Uint8Array[] {
+  return encoding === 'json' ? [encodeInferRequest(r, encoding)] : inferRequestParts(r);
 }
 
 /** A metadata request; `config` (JSON text) names what to describe, e.g. `{"model": "x"}`. */
@@ -84,7 +93,12 @@ export function encodeMetadataRequest(encoding: Encoding, config = ''): Uint8Arr
 
 export function encodeInferResponse(r: InferResponse, encoding: Encoding): Uint8Array {
   if (encoding === 'json') return toBytes(inferResponseToJson(r));
-  return encodeInferResponseFast(r);
+  return inferResponseParts(r, Infinity)[0] as Uint8Array;
+}
+
+/** {@link encodeInferResponse} as parts, as {@link encodeInferRequestParts} does for requests. */
+export function encodeInferResponseParts(r: InferResponse, encoding: Encoding): Uint8Array[] {
+  return encoding === 'json' ? [encodeInferResponse(r, encoding)] : inferResponseParts(r);
 }
 
 export function decodeInferResponse(body: Uint8Array, encoding: Encoding): InferResponse {

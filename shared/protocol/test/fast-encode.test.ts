@@ -6,7 +6,9 @@ import {
   decodeInferResponse,
   decodeRequest,
   encodeInferRequest,
+  encodeInferRequestParts,
   encodeInferResponse,
+  encodeInferResponseParts,
   encodeResponseHead,
   float32Tensor,
   inferRequestFromPb,
@@ -18,6 +20,8 @@ import {
   type InferRequest,
   type InferResponse,
   type StageTiming,
+  type StringTensor,
+  type Tensor,
 } from '@tensorhop/protocol';
 
 const timing = (stage: string): StageTiming => ({
@@ -143,4 +147,49 @@ test('a forwarding stage puts its head before a reply unchanged: errors and timi
     assert.ok(t && t.type === DType.FLOAT32);
     assert.equal(t.data.buffer, spliced.buffer, `rows=${rows}: still a view after the splice`);
   }
+});
+
+test('as parts, big tensor data and images are the caller’s own arrays and the bytes are the same', () => {
+  const rows = 4;
+  const image = (i: number): Uint8Array => new Uint8Array(20_000 + i).fill(i + 1); // over 16 KiB each
+  const req = request(rows);
+  req.inputs = [
+    { type: DType.STRING, shape: [rows], strings: Array.from({ length: rows }, (_, i) => image(i)) },
+    float32Tensor(
+      [rows, 8],
+      Float32Array.from({ length: rows * 8 }, (_, i) => i),
+    ), // small: copied
+    { type: DType.UINT8, shape: [rows, 100, 100], data: new Uint8Array(rows * 10_000).fill(7) },
+  ];
+  const parts = encodeInferRequestParts(req, 'protobuf');
+  const whole = Buffer.concat(parts);
+  assert.deepEqual(whole, Buffer.from(encodeInferRequest(req, 'protobuf')));
+  const input = req.inputs as [StringTensor, Tensor, Tensor];
+  for (const s of input[0].strings) assert.ok(parts.includes(s), 'each image is sent as it is');
+  const data = input[2].data as Uint8Array;
+  assert.ok(
+    parts.some((p) => p.buffer === data.buffer && p.byteLength === data.byteLength),
+    'the batch is sent from its own buffer',
+  );
+  assert.ok(!parts.some((p) => p.buffer === input[1].data.buffer), 'small data is copied');
+  const back = decodeRequest(whole, 'protobuf');
+  assert.ok('infer' in back);
+  const strings = back.infer.inputs[0] as StringTensor;
+  assert.deepEqual(
+    strings.strings.map((b) => Buffer.from(b)),
+    input[0].strings.map((b) => Buffer.from(b)),
+  );
+  assert.deepEqual(back.infer.inputs.slice(1), req.inputs.slice(1));
+
+  const reply: InferResponse = {
+    outputNames: ['tensor'],
+    outputs: [input[2]],
+    keys: ['a', 'b', 'c', 'd'],
+    errors: [],
+    trace: [timing('preprocessor')],
+  };
+  const replyParts = encodeInferResponseParts(reply, 'protobuf');
+  assert.equal(replyParts.length, 3, 'head, the data, tail');
+  assert.deepEqual(Buffer.concat(replyParts), Buffer.from(encodeInferResponse(reply, 'protobuf')));
+  assert.deepEqual(encodeInferResponseParts(reply, 'json'), [encodeInferResponse(reply, 'json')]);
 });
