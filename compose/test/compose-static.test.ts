@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { SERVICE_NODE_FLAGS } from '@tensorhop/kit';
 import {
   GRPC_PORT,
   IMAGES,
@@ -152,10 +153,14 @@ function checkCommand(command: string, file: string): void {
   }
 }
 
-/** `node services/$SERVICE/dist/main.js` runs what `npm run build` makes of each service's src/main.ts. */
+/**
+ * `node <flags> services/$SERVICE/dist/main.js` runs what `npm run build` makes of each service's
+ * src/main.ts, with the Node.js flags `tensorhop up` gives every service.
+ */
 function checkCmd(cmd: string, file: string): void {
   const line = (JSON.parse(cmd) as string[]).join(' ');
-  assert.match(line, /node services\/\$SERVICE\/dist\/main\.js/, `${file}: CMD runs the chosen service`);
+  const node = `node ${[...SERVICE_NODE_FLAGS, 'services/$SERVICE/dist/main.js'].join(' ')}`;
+  assert.ok(line.includes(node), `${file}: CMD runs the chosen service as ${node}`);
   for (const u of [...composeUnits, ...k8sUnits]) {
     assert.ok(exists(`services/${u.service}/tsconfig.json`), `${file}: services/${u.service} builds`);
   }

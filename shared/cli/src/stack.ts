@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseMap, DEFAULT_PORTS } from '@tensorhop/kit';
+import { parseMap, DEFAULT_PORTS, SERVICE_NODE_FLAGS } from '@tensorhop/kit';
 import { STAGES, type Stage } from '@tensorhop/sdk';
 import { superviseReplica, waitReady, type Replica, type ReplicaSpec } from './supervisor.js';
 
@@ -68,7 +68,7 @@ export function planStack(env: NodeJS.ProcessEnv, options: { gateway?: boolean }
       return {
         name: `${stage}.${i + 1}`,
         command: process.execPath,
-        args: [serviceEntry(stage)],
+        args: [...SERVICE_NODE_FLAGS, serviceEntry(stage)],
         url: `http://${host}:${portOf(stage, i)}`,
         env: {
           ...(stage === 'preprocessor' ? { TENSORHOP_PREPROCESSOR_NEXT: 'model' } : {}),
@@ -95,7 +95,7 @@ export function planStack(env: NodeJS.ProcessEnv, options: { gateway?: boolean }
   const gateway: ReplicaSpec = {
     name: 'gateway',
     command: process.execPath,
-    args: [serviceEntry('gateway')],
+    args: [...SERVICE_NODE_FLAGS, serviceEntry('gateway')],
     url: gatewayUrl,
     env: { TENSORHOP_GATEWAY_UPSTREAMS: upstreams, ...env, TENSORHOP_GATEWAY_PORT: String(gatewayPort) },
   };
@@ -115,8 +115,8 @@ export async function startStack(
   readyTimeoutMs = 180_000,
 ): Promise<RunningStack> {
   for (const spec of [...plan.replicas, ...(plan.gateway ? [plan.gateway] : [])]) {
-    if (!existsSync(spec.args[0] as string))
-      throw new Error(`${spec.args[0]} is missing: run npm run build first`);
+    const entry = spec.args.at(-1) as string;
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   }
   const replicas = plan.replicas.map((spec) => superviseReplica(spec, out));
   if (plan.gateway) replicas.push(superviseReplica(plan.gateway, out));

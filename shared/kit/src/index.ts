@@ -18,6 +18,7 @@ export * from './tracing.js';
 export { readBody } from './body.js';
 export { runService } from './run.js';
 export { Semaphore } from './semaphore.js';
+export { SERVICE_NODE_FLAGS } from './node-flags.js';
 export type { Runnable } from './run.js';
 export * from './infer-door.js';
 export * from './oip/index.js';
