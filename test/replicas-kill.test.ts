@@ -5,6 +5,7 @@
  * and none once the dead replicas are ejected.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
@@ -12,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { accountKeys, isTensorhopError, stringTensor } from '@tensorhop/protocol';
 import { InferError, infer } from '@tensorhop/sdk';
+import { SERVICE_NODE_FLAGS } from '@tensorhop/kit';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 
 const BASE = 48080;
@@ -49,6 +51,26 @@ after(async () => {
 async function pidOf(url: string): Promise<number> {
   return ((await (await fetch(`${url}/healthz`)).json()) as { pid: number }).pid;
 }
+
+test('every replica and the gateway run with the services’ Node.js flags', (t) => {
+  if (!existsSync('/proc/self/stat')) return t.skip('no /proc here');
+  const children = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === stack.child.pid;
+      } catch {
+        return false; // ended meanwhile
+      }
+    });
+  assert.equal(children.length, 7, 'two replicas of each stage and the gateway');
+  for (const pid of children) {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const service = argv.find((a) => a.endsWith('main.js'));
+    for (const flag of SERVICE_NODE_FLAGS) assert.ok(argv.includes(flag), `${service} runs with ${flag}`);
+  }
+});
 
 test(
   'SIGKILL of a preprocessor and a model replica under load loses no key',

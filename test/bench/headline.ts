@@ -16,7 +16,9 @@ import { benchCeiling, type CeilingRow } from '../../services/model/bench/harnes
 import { best, placements } from './model-onnx.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { countingAgent } from './counting-agent.js';
-import { cpuPerRow, treeCpu } from './process-cpu.js';
+import { cpuPerRow, processTree, treeCpu } from './process-cpu.js';
+import { allCores, canPin, pin } from './cpu-pin.js';
+import { SERVICE_NODE_FLAGS } from '@tensorhop/kit';
 import { startOriginProcess } from './origin-process.js';
 import { printTable } from './report.js';
 import { seedLoop } from './seed-loop.js';
@@ -85,12 +87,17 @@ async function bytesPerMode(gateway: string, urls: string[], batchSize: number):
 
 export interface HeadlineResult {
   mnistSpeedup: number;
+  /** The chain's share of the model's ceiling, every process on every core. */
   mobilenetOfCeiling?: number;
+  /** The same with the model on cores of its own and the rest of the chain on the others. */
+  mobilenetOwnCores?: number;
 }
 
+type Origin = Awaited<ReturnType<typeof startOriginProcess>>;
+
 /** The machine's state, since other work on it moves every number here. */
-const machine = (): string =>
-  `${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)} before the run`;
+const machine = (cores = os.availableParallelism()): string =>
+  `${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} before the run`;
 
 async function mnistSection(base: string): Promise<number> {
   const loop = await seedLoop(workload(base, 'digits', 60), join(ROOT, 'models'), 'mnist');
@@ -126,17 +133,57 @@ async function mnistSection(base: string): Promise<number> {
   });
 }
 
+/** Which cores the model gets and which the rest of the chain (with the origin and the client) gets. */
+interface CoreSplit {
+  model: number[];
+  feed: number[];
+}
+
+/** The model on the first half of the cores, everything else on the other half. */
+function splitCores(): CoreSplit {
+  const all = allCores();
+  const half = Math.floor(all.length / 2);
+  return { model: all.slice(0, half), feed: all.slice(half) };
+}
+
+/** The model's best on `cores` (every core when undefined): each placement, batch sizes small to large. */
+async function mobilenetCeiling(
+  repository: string,
+  model: string,
+  onnx: boolean,
+  cores?: number[],
+): Promise<CeilingRow[]> {
+  const rows: CeilingRow[] = [];
+  const count = cores?.length ?? os.availableParallelism();
+  const places = onnx
+    ? placements(count).map(([instances, onnxThreads]) => ({ instances, onnxThreads }))
+    : [{}];
+  if (cores) pin([process.pid], cores);
+  try {
+    for (const place of places) {
+      rows.push(...(await benchCeiling({ repository, model, batchSizes: [1, 8, 32], seconds: 3, ...place })));
+    }
+  } finally {
+    if (cores) pin([process.pid], allCores());
+  }
+  return rows;
+}
+
 /**
  * The MobileNetV2 URL workload against its own model's ceiling, in the runtime that serves it best
  * here: the ONNX copy when it exists (`npm run model:mobilenet-onnx -w services/model`), else the
- * TensorFlow.js one. `TENSORHOP_BENCH_MOBILENET` names another model of models/bench.
+ * TensorFlow.js one. `TENSORHOP_BENCH_MOBILENET` names another model of models/bench. Measured twice
+ * where processes can be pinned: on shared cores, and with the model on cores of its own (as a
+ * stage on its own machine), each against the model's ceiling on the same cores.
  */
-async function mobilenetSection(base: string): Promise<number | undefined> {
+async function mobilenetSection(
+  origin: Origin,
+): Promise<Pick<HeadlineResult, 'mobilenetOfCeiling' | 'mobilenetOwnCores'>> {
   if (!existsSync(MOBILENET)) {
     console.log(
       `\nMobileNetV2: skipped, ${MOBILENET} is missing (make it: npm run model:mobilenet -w services/model)`,
     );
-    return undefined;
+    return {};
   }
   const repository = join(ROOT, 'models', 'bench');
   // The ONNX copy that takes uint8 pixels, else the float one, else the TensorFlow.js original.
@@ -144,19 +191,34 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
     existsSync(join(repository, name, '1', 'model.onnx')),
   );
   const model = process.env.TENSORHOP_BENCH_MOBILENET ?? made ?? 'mobilenet_v2';
-  // The ceiling is the model's best on this machine: every placement of its instances and threads
-  // (ONNX), batch sizes small to large; the chain then runs the model the way that won.
   const onnx = existsSync(join(repository, model, '1', 'model.onnx'));
-  const ceilingRows: CeilingRow[] = [];
-  const places = onnx ? placements().map(([instances, onnxThreads]) => ({ instances, onnxThreads })) : [{}];
-  for (const place of places) {
-    ceilingRows.push(
-      ...(await benchCeiling({ repository, model, batchSizes: [1, 8, 32], seconds: 3, ...place })),
+  const workloadOf = { repository, model, onnx };
+  if (!SERVICE_NODE_FLAGS.every((flag) => process.execArgv.includes(flag)))
+    console.log(
+      `note: this process runs without ${SERVICE_NODE_FLAGS.join(' ')}, which every service starts with, ` +
+        'so the model-only ceilings below pay for more garbage collection than the chain does ' +
+        '(npm run bench passes the flags)',
     );
+  const mobilenetOfCeiling = await mobilenetRun(origin, workloadOf);
+  if (!canPin()) {
+    console.log('MobileNetV2 on cores of its own: skipped (needs taskset(1) and 2 or more cores)');
+    return { mobilenetOfCeiling };
   }
+  const mobilenetOwnCores = await mobilenetRun(origin, workloadOf, splitCores());
+  return { mobilenetOfCeiling, mobilenetOwnCores };
+}
+
+/** One MobileNetV2 run: the ceiling, then the chain run the way that won; the share of the ceiling. */
+async function mobilenetRun(
+  origin: Origin,
+  { repository, model, onnx }: { repository: string; model: string; onnx: boolean },
+  split?: CoreSplit,
+): Promise<number> {
+  const cores = os.availableParallelism();
+  const ceilingRows = await mobilenetCeiling(repository, model, onnx, split?.model);
   const top = best(ceilingRows);
   const ceiling = top.imagesPerSecond;
-  const loop = await seedLoop(workload(base, 'photo', 16), repository, model);
+  const loop = split ? undefined : await seedLoop(workload(origin.base, 'photo', 16), repository, model);
   const env = {
     TENSORHOP_MODEL_REPOSITORY: repository,
     TENSORHOP_MODEL_MODELS: model,
@@ -169,84 +231,143 @@ async function mobilenetSection(base: string): Promise<number | undefined> {
     TENSORHOP_MODEL_MAX_BATCH_SIZE: String(top.batchSize),
   };
   return withStack(58080, env, async (stack) => {
-    const options: PipeOptions = {
-      gateway: stack.urls.gateway,
-      mode: 'hybrid',
-      concurrency: 4,
-      batchSize: 32,
-    };
-    await throughput(workload(base, 'photo', 64, 100_000), options); // warm-up
-    const n = Math.min(1500, Math.max(200, Math.round(ceiling * 15)));
-    const runs = [];
-    for (const kind of ['photo', 'noise'] as const) {
-      const state = machine();
-      const names = new Map([[process.pid, 'client (pipe) + bench']]);
-      const cpu0 = treeCpu([process.pid], names);
-      const t0 = performance.now();
-      const run = await throughput(workload(base, kind, n), options);
-      const imagesPerSecond = run.ok / ((performance.now() - t0) / 1000);
-      runs.push({
-        kind,
-        state,
-        ok: run.ok,
-        imagesPerSecond,
-        cpu: cpuPerRow(cpu0, treeCpu([process.pid], names), n),
-      });
-    }
-    const [photo, noise] = runs as [(typeof runs)[0], (typeof runs)[0]];
-    const share = photo.imagesPerSecond / ceiling;
-    const placed = onnx ? `${top.instances}×${top.threads}` : `${top.instances} instances`;
-    printTable(
-      `MobileNetV2 224×224 (${model}): ${n} URLs of 640×480 JPEGs, origin after 50 ms, 5% broken (${photo.state})`,
-      [
-        ['client', 'images/s', 'of ceiling'],
-        [
-          `model only: pre-made tensors, best of ${ceilingRows.length} (batch ${top.batchSize}, ${placed}: the chain's batch size and placement)`,
-          ceiling.toFixed(1),
-          '100%',
-        ],
-        [
-          'seeds: one by one, in-process (batch 1)',
-          loop.imagesPerSecond.toFixed(1),
-          `${((100 * loop.imagesPerSecond) / ceiling).toFixed(0)}%`,
-        ],
-        [
-          `tensorhop: pipe() via the gateway, hybrid, 4 × 32 rows in flight, photographs (${photo.ok} ok)`,
-          photo.imagesPerSecond.toFixed(1),
-          `${(100 * share).toFixed(0)}% (goal ≥ 85%)`,
-        ],
-        [
-          `the same, JPEGs of noise, a decoder's worst case (${noise.ok} ok)`,
-          noise.imagesPerSecond.toFixed(1),
-          `${((100 * noise.imagesPerSecond) / ceiling).toFixed(0)}%`,
-        ],
-      ],
-    );
-    const cores = os.availableParallelism();
-    const ceilingCpu = (cores * 1000) / ceiling;
-    const stagesOf = (cpu: string[][]): number =>
-      cpu.filter(([name]) => STAGES.has(name ?? '')).reduce((sum, [, ms]) => sum + Number(ms), 0);
-    const cpuRows = photo.cpu.map(([name, ms]) => [
-      name ?? '',
-      ms ?? '',
-      noise.cpu.find(([other]) => other === name)?.[1] ?? '',
-    ]);
-    printTable('Where the CPU went during those runs', [
-      ['process', 'CPU ms per URL, photographs', 'noise'],
-      ...cpuRows,
-    ]);
-    for (const run of runs) {
-      const stages = stagesOf(run.cpu);
-      const bound = (cores * 1000) / stages;
-      console.log(
-        `${run.kind}: the four stages used ${stages.toFixed(2)} ms of CPU per image, the model alone ` +
-          `${ceilingCpu.toFixed(2)} at its ceiling: on ${cores} shared cores the chain cannot pass ` +
-          `${bound.toFixed(0)} images/s (${((100 * bound) / ceiling).toFixed(0)}% of the ceiling); ` +
-          `it ran at ${((100 * run.imagesPerSecond) / bound).toFixed(0)}% of that.`,
+    if (split) {
+      const tree = processTree([stack.child.pid!]);
+      pin(
+        processTree(tree.filter((p) => p.name === 'model').map((p) => p.pid)).map((p) => p.pid),
+        split.model,
       );
+      const rest = tree.filter((p) => p.name !== 'model').map((p) => p.pid);
+      pin([...rest, origin.pid, process.pid], split.feed);
     }
-    return share;
+    try {
+      return await chainRuns(stack, origin, { model, onnx, ceiling, ceilingRows, top, loop, split, cores });
+    } finally {
+      if (split) pin([origin.pid, process.pid], allCores());
+    }
   });
+}
+
+async function chainRuns(
+  stack: StackProcess,
+  origin: Origin,
+  run: {
+    model: string;
+    onnx: boolean;
+    ceiling: number;
+    ceilingRows: CeilingRow[];
+    top: CeilingRow;
+    loop: { imagesPerSecond: number } | undefined;
+    split: CoreSplit | undefined;
+    cores: number;
+  },
+): Promise<number> {
+  const { model, onnx, ceiling, ceilingRows, top, loop, split, cores } = run;
+  const options: PipeOptions = { gateway: stack.urls.gateway, mode: 'hybrid', concurrency: 4, batchSize: 32 };
+  await throughput(workload(origin.base, 'photo', 64, 100_000), options); // warm-up
+  const n = Math.min(1500, Math.max(200, Math.round(ceiling * 15)));
+  const runs = [];
+  // Noise JPEGs, a decoder's worst case, only where the cores are shared.
+  for (const kind of split ? (['photo'] as const) : (['photo', 'noise'] as const)) {
+    const state = machine(cores);
+    const names = new Map([
+      [process.pid, 'client (pipe) + bench'],
+      [origin.pid, 'origin'],
+    ]);
+    const roots = [process.pid, stack.child.pid!, origin.pid];
+    const cpu0 = treeCpu(roots, names);
+    const t0 = performance.now();
+    const result = await throughput(workload(origin.base, kind, n), options);
+    const imagesPerSecond = result.ok / ((performance.now() - t0) / 1000);
+    runs.push({
+      kind,
+      state,
+      ok: result.ok,
+      imagesPerSecond,
+      cpu: cpuPerRow(cpu0, treeCpu(roots, names), n),
+    });
+  }
+  const [photo, noise] = runs as [(typeof runs)[0], (typeof runs)[0] | undefined];
+  const share = photo.imagesPerSecond / ceiling;
+  const placed = onnx ? `${top.instances}×${top.threads}` : `${top.instances} instances`;
+  const where = split
+    ? `the model on core${split.model.length > 1 ? 's' : ''} ${split.model.join(',')}, the other stages, the origin and the client on ${split.feed.join(',')}`
+    : `${cores} shared cores`;
+  const pct = (x: number): string => `${((100 * x) / ceiling).toFixed(0)}%`;
+  printTable(
+    `MobileNetV2 224×224 (${model}), ${where}: ${n} URLs of 640×480 JPEGs, origin after 50 ms, 5% broken (${photo.state})`,
+    [
+      ['client', 'images/s', 'of ceiling'],
+      [
+        `model only on the same cores: pre-made tensors, best of ${ceilingRows.length} (batch ${top.batchSize}, ${placed}: the chain's batch size and placement)`,
+        ceiling.toFixed(1),
+        '100%',
+      ],
+      ...(loop
+        ? [
+            [
+              'seeds: one by one, in-process (batch 1)',
+              loop.imagesPerSecond.toFixed(1),
+              pct(loop.imagesPerSecond),
+            ],
+          ]
+        : []),
+      [
+        `tensorhop: pipe() via the gateway, hybrid, 4 × 32 rows in flight, photographs (${photo.ok} ok)`,
+        photo.imagesPerSecond.toFixed(1),
+        `${pct(photo.imagesPerSecond)} (goal ≥ 85%)`,
+      ],
+      ...(noise
+        ? [
+            [
+              `the same, JPEGs of noise, a decoder's worst case (${noise.ok} ok)`,
+              noise.imagesPerSecond.toFixed(1),
+              pct(noise.imagesPerSecond),
+            ],
+          ]
+        : []),
+    ],
+  );
+  const msOf = (cpu: string[][], name: string): number => Number(cpu.find(([p]) => p === name)?.[1] ?? 0);
+  printTable('Where the CPU went during those runs', [
+    ['process', 'CPU ms per URL, photographs', ...(noise ? ['noise'] : [])],
+    ...photo.cpu.map(([name = '', ms = '']) => [
+      name,
+      ms,
+      ...(noise ? [noise.cpu.find(([o]) => o === name)?.[1] ?? ''] : []),
+    ]),
+  ]);
+  if (split) {
+    // Each side of the split is a bound of its own: the model's cores, and the cores feeding it.
+    const modelMs = msOf(photo.cpu, 'model');
+    const feedMs = photo.cpu
+      .filter(([name]) => name !== 'model')
+      .reduce((sum, [, ms]) => sum + Number(ms), 0);
+    const modelBound = (split.model.length * 1000) / modelMs;
+    const feedBound = (split.feed.length * 1000) / feedMs;
+    const bound = Math.min(modelBound, feedBound);
+    console.log(
+      `the model used ${modelMs.toFixed(2)} ms of CPU per image (${modelBound.toFixed(0)} images/s on its ` +
+        `${split.model.length} core${split.model.length > 1 ? 's' : ''}), everything else ${feedMs.toFixed(2)} ms ` +
+        `(${feedBound.toFixed(0)}/s on ${split.feed.length}): the chain cannot pass ${bound.toFixed(0)} images/s ` +
+        `(${pct(bound)} of the ceiling); it ran at ${((100 * photo.imagesPerSecond) / bound).toFixed(0)}% of that.`,
+    );
+    return share;
+  }
+  const ceilingCpu = (cores * 1000) / ceiling;
+  for (const r of runs) {
+    const stages = r.cpu
+      .filter(([name]) => STAGES.has(name ?? ''))
+      .reduce((sum, [, ms]) => sum + Number(ms), 0);
+    const bound = (cores * 1000) / stages;
+    console.log(
+      `${r.kind}: the four stages used ${stages.toFixed(2)} ms of CPU per image, the model alone ` +
+        `${ceilingCpu.toFixed(2)} at its ceiling: on ${cores} shared cores the chain cannot pass ` +
+        `${bound.toFixed(0)} images/s (${pct(bound)} of the ceiling); ` +
+        `it ran at ${((100 * r.imagesPerSecond) / bound).toFixed(0)}% of that.`,
+    );
+  }
+  return share;
 }
 
 /** The chain's own processes (not the benchmark's origin and client). */
@@ -259,8 +380,8 @@ export async function benchHeadline(
   const origin = await startOriginProcess(50, true);
   try {
     const mnistSpeedup = sections.includes('mnist') ? await mnistSection(origin.base) : NaN;
-    const share = sections.includes('mobilenet') ? await mobilenetSection(origin.base) : undefined;
-    return { mnistSpeedup, ...(share === undefined ? {} : { mobilenetOfCeiling: share }) };
+    const mobilenet = sections.includes('mobilenet') ? await mobilenetSection(origin) : {};
+    return { mnistSpeedup, ...mobilenet };
   } finally {
     origin.stop();
   }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export async function startOriginProcess(
   delayMs: number,
   digits = false,
-): Promise<{ base: string; stop(): void }> {
+): Promise<{ base: string; pid: number; stop(): void }> {
   const script = fileURLToPath(new URL('./slow-origin.ts', import.meta.url));
   const child = spawn(
     process.execPath,
@@ -19,5 +19,5 @@ export async function startOriginProcess(
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`origin exited with ${code}`)));
   });
-  return { base: `http://127.0.0.1:${port}`, stop: () => void child.kill() };
+  return { base: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => void child.kill() };
 }

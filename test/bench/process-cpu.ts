@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
-interface Proc {
+export interface Proc {
   pid: number;
   ppid: number;
   name: string;
@@ -37,11 +37,8 @@ function readProcs(): Proc[] {
   return out;
 }
 
-/** CPU seconds by process name for `roots` and all their descendants; `names` renames some pids. */
-export function treeCpu(
-  roots: readonly number[],
-  names: ReadonlyMap<number, string> = new Map(),
-): Map<string, number> {
+/** `roots` and all their descendants, as /proc shows them now. */
+export function processTree(roots: readonly number[]): Proc[] {
   const procs = readProcs();
   const wanted = new Set(roots);
   for (let grew = true; grew;) {
@@ -53,9 +50,16 @@ export function treeCpu(
       }
     }
   }
+  return procs.filter((p) => wanted.has(p.pid));
+}
+
+/** CPU seconds by process name for `roots` and all their descendants; `names` renames some pids. */
+export function treeCpu(
+  roots: readonly number[],
+  names: ReadonlyMap<number, string> = new Map(),
+): Map<string, number> {
   const byName = new Map<string, number>();
-  for (const p of procs) {
-    if (!wanted.has(p.pid)) continue;
+  for (const p of processTree(roots)) {
     const name = names.get(p.pid) ?? p.name;
     byName.set(name, (byName.get(name) ?? 0) + p.cpuSeconds);
   }

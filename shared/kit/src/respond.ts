@@ -10,7 +10,6 @@ import {
   emptyResponse,
   type InferResponse,
   CONTENT_TYPES,
-  encodeInferResponse,
   encodeInferResponseParts,
   encodeResponseHead,
   type RowError,

@@ -21,7 +21,7 @@ import {
   type InferResponse,
   type StageTiming,
   type StringTensor,
-  type Tensor,
+  type NumericTensor,
 } from '@tensorhop/protocol';
 
 const timing = (stage: string): StageTiming => ({
@@ -164,7 +164,7 @@ test('as parts, big tensor data and images are the caller’s own arrays and the
   const parts = encodeInferRequestParts(req, 'protobuf');
   const whole = Buffer.concat(parts);
   assert.deepEqual(whole, Buffer.from(encodeInferRequest(req, 'protobuf')));
-  const input = req.inputs as [StringTensor, Tensor, Tensor];
+  const input = req.inputs as [StringTensor, NumericTensor, NumericTensor];
   for (const s of input[0].strings) assert.ok(parts.includes(s), 'each image is sent as it is');
   const data = input[2].data as Uint8Array;
   assert.ok(
