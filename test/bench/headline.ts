@@ -3,8 +3,10 @@
  * 5% broken URLs), classified by the seeds' one-by-one loop (fetch → sharp → predict, batch 1,
  * in-process) and by pipe() through the gateway of the real stack in hybrid mode. Goals: ≥ 50×
  * the loop with MNIST, and ≥ 85% of the model-only ceiling with MobileNetV2 (skipped when
- * models/bench/mobilenet_v2 is missing: `npm run model:mobilenet -w services/model`). Also the
- * bytes the client sends and receives per image in each sequencing mode.
+ * models/bench/mobilenet_v2 is missing: `npm run model:mobilenet -w services/model`), read twice:
+ * every process on every core, and the model on cores of its own with the rest of the chain on the
+ * others, each against the model's ceiling on the same cores. Also the bytes the client sends and
+ * receives per image in each sequencing mode.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
