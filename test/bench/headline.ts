@@ -339,17 +339,21 @@ async function chainRuns(
       ...(noise ? [noise.cpu.find(([o]) => o === name)?.[1] ?? ''] : []),
     ]),
   ]);
+  // The table is per URL; a bound in images/s needs the CPU per image scored (a broken URL's cost
+  // included), as the rates count the images that came back ok.
+  const perImage = (msPerUrl: number, r: { ok: number }): number => (msPerUrl * n) / r.ok;
   if (split) {
     // Each side of the split is a bound of its own: the model's cores, and the cores feeding it.
-    const modelMs = msOf(photo.cpu, 'model');
-    const feedMs = photo.cpu
-      .filter(([name]) => name !== 'model')
-      .reduce((sum, [, ms]) => sum + Number(ms), 0);
+    const modelMs = perImage(msOf(photo.cpu, 'model'), photo);
+    const feedMs = perImage(
+      photo.cpu.filter(([name]) => name !== 'model').reduce((sum, [, ms]) => sum + Number(ms), 0),
+      photo,
+    );
     const modelBound = (split.model.length * 1000) / modelMs;
     const feedBound = (split.feed.length * 1000) / feedMs;
     const bound = Math.min(modelBound, feedBound);
     console.log(
-      `the model used ${modelMs.toFixed(2)} ms of CPU per image (${modelBound.toFixed(0)} images/s on its ` +
+      `the model used ${modelMs.toFixed(2)} ms of CPU per image scored (${modelBound.toFixed(0)} images/s on its ` +
         `${split.model.length} core${split.model.length > 1 ? 's' : ''}), everything else ${feedMs.toFixed(2)} ms ` +
         `(${feedBound.toFixed(0)}/s on ${split.feed.length}): the chain cannot pass ${bound.toFixed(0)} images/s ` +
         `(${pct(bound)} of the ceiling); it ran at ${((100 * photo.imagesPerSecond) / bound).toFixed(0)}% of that.`,
@@ -358,12 +362,13 @@ async function chainRuns(
   }
   const ceilingCpu = (cores * 1000) / ceiling;
   for (const r of runs) {
-    const stages = r.cpu
-      .filter(([name]) => STAGES.has(name ?? ''))
-      .reduce((sum, [, ms]) => sum + Number(ms), 0);
+    const stages = perImage(
+      r.cpu.filter(([name]) => STAGES.has(name ?? '')).reduce((sum, [, ms]) => sum + Number(ms), 0),
+      r,
+    );
     const bound = (cores * 1000) / stages;
     console.log(
-      `${r.kind}: the four stages used ${stages.toFixed(2)} ms of CPU per image, the model alone ` +
+      `${r.kind}: the four stages used ${stages.toFixed(2)} ms of CPU per image scored, the model alone ` +
         `${ceilingCpu.toFixed(2)} at its ceiling: on ${cores} shared cores the chain cannot pass ` +
         `${bound.toFixed(0)} images/s (${pct(bound)} of the ceiling); ` +
         `it ran at ${((100 * r.imagesPerSecond) / bound).toFixed(0)}% of that.`,
