@@ -5,7 +5,7 @@
  * and none once the dead replicas are ejected.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
@@ -15,6 +15,7 @@ import { accountKeys, isTensorhopError, stringTensor } from '@tensorhop/protocol
 import { InferError, infer } from '@tensorhop/sdk';
 import { SERVICE_NODE_FLAGS } from '@tensorhop/kit';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
+import { processTree } from './bench/process-cpu.js';
 
 const BASE = 48080;
 let origin: http.Server;
@@ -54,16 +55,9 @@ async function pidOf(url: string): Promise<number> {
 
 test('every replica and the gateway run with the services’ Node.js flags', (t) => {
   if (!existsSync('/proc/self/stat')) return t.skip('no /proc here');
-  const children = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === stack.child.pid;
-      } catch {
-        return false; // ended meanwhile
-      }
-    });
+  const children = processTree([stack.child.pid!])
+    .filter((p) => p.ppid === stack.child.pid)
+    .map((p) => p.pid);
   assert.equal(children.length, 7, 'two replicas of each stage and the gateway');
   for (const pid of children) {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');

@@ -236,7 +236,7 @@ async function mobilenetRun(
     if (split) {
       const tree = processTree([stack.child.pid!]);
       pin(
-        processTree(tree.filter((p) => p.name === 'model').map((p) => p.pid)).map((p) => p.pid),
+        tree.filter((p) => p.name === 'model').map((p) => p.pid),
         split.model,
       );
       const rest = tree.filter((p) => p.name !== 'model').map((p) => p.pid);
