@@ -190,6 +190,16 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
     await page.close();
   });
 
+  test('the hidden attribute hides the key field although its class lays it out as a grid', async () => {
+    const { page } = await openPage(browser, gateway, KEY);
+    assert.equal(await page.isVisible('#key-row'), true, 'asked for, the key field shows');
+    // On a gateway without keys the field keeps its hidden attribute, as here after this line.
+    await page.evaluate(() => document.getElementById('key-row')?.setAttribute('hidden', ''));
+    assert.equal(await page.isVisible('#key-row'), false);
+    assert.equal(await page.isVisible('#apikey'), false);
+    await page.context().close();
+  });
+
   test('keyboard only: Tab to the URLs, type, Tab to Classify, Enter', async () => {
     const { page, problems } = await openPage(browser, gateway, KEY);
     await page.focus('body');
