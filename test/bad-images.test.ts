@@ -37,7 +37,7 @@ before(async () => {
   });
   await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
-  stack = await startServiceProcesses(57200, { TENSORHOP_DOWNLOADER_RETRIES: '0' });
+  stack = await startServiceProcesses(29200, { TENSORHOP_DOWNLOADER_RETRIES: '0' });
 });
 
 after(async () => {

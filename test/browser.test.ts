@@ -47,7 +47,7 @@ describe('SDK in a browser', { skip: skipWithoutChromium(), timeout: 120_000 }, 
     const [bundle, o, s] = await Promise.all([
       bundleSdk(),
       startDigitOrigin(12),
-      startStackProcess(44080, {
+      startStackProcess(20080, {
         TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
         TENSORHOP_DOWNLOADER_RETRIES: '0',
       }),

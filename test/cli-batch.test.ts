@@ -72,7 +72,7 @@ describe('tensorhop CLI against the local stack', { timeout: 120_000 }, () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tensorhop-cli-'));
     origin = await startDigitOrigin(100);
-    stack = await startStackProcess(38080, {
+    stack = await startStackProcess(19080, {
       TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
       TENSORHOP_DOWNLOADER_RETRIES: '0',
     });

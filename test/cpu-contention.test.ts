@@ -18,7 +18,7 @@ let busy: BusyLoops | undefined;
 
 before(async () => {
   origin = await startDigitOrigin(20);
-  stack = await startStackProcess(57380, {
+  stack = await startStackProcess(14380, {
     TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
     TENSORHOP_DOWNLOADER_RETRIES: '0',
   });

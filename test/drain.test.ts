@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { stringTensor } from '@tensorhop/protocol';
 import { infer } from '@tensorhop/sdk';
 
-const PORT = 47001;
+const PORT = 23001;
 
 test('SIGTERM lets a request in progress finish, then the process exits 0', { timeout: 30_000 }, async () => {
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })

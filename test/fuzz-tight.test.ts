@@ -15,7 +15,7 @@ let payloads: Payloads;
 
 before(async () => {
   payloads = await preparePayloads();
-  stack = await startServiceProcesses(57500, TIGHT_FUZZ_ENV);
+  stack = await startServiceProcesses(16500, TIGHT_FUZZ_ENV);
 });
 
 after(async () => {

@@ -21,7 +21,7 @@ let payloads: Payloads;
 
 before(async () => {
   payloads = await preparePayloads();
-  stack = await startServiceProcesses(57000, FUZZ_ENV);
+  stack = await startServiceProcesses(26000, FUZZ_ENV);
 });
 
 after(async () => {

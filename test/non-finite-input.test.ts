@@ -13,7 +13,7 @@ import { startServiceProcesses, type ServiceProcesses } from './helpers/service-
 let stack: ServiceProcesses;
 
 before(async () => {
-  stack = await startServiceProcesses(57400);
+  stack = await startServiceProcesses(15400);
 });
 
 after(async () => {

@@ -17,7 +17,7 @@ import { SERVICE_NODE_FLAGS } from '@tensorhop/kit';
 import { startStackProcess, type StackProcess } from './helpers/stack-process.js';
 import { processTree } from './bench/process-cpu.js';
 
-const BASE = 48080;
+const BASE = 24080;
 let origin: http.Server;
 let stack: StackProcess;
 let urls: string[] = [];

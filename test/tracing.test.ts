@@ -46,7 +46,7 @@ describe('tracing across hops, exported over OTLP', { timeout: 240_000 }, () => 
   before(async () => {
     receiver = await startOtlpReceiver();
     origin = await startDigitOrigin(1);
-    stack = await startStackProcess(57080, {
+    stack = await startStackProcess(27080, {
       TENSORHOP_LOG_LEVEL: 'info',
       TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
       TENSORHOP_DOWNLOADER_RETRIES: '0',

@@ -72,7 +72,7 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
   let stack: StackProcess;
   const extra: ServiceProcess[] = [];
   before(async () => {
-    stack = await startStackProcess(52080, {});
+    stack = await startStackProcess(25080, {});
   });
   after(async () => {
     for (const p of extra) await p.stop();
@@ -127,7 +127,7 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
   });
 
   test('nothing listening: exit 1, the gateway check names why, the rest are skipped', async () => {
-    const run = await verify('http://127.0.0.1:52099', '--json');
+    const run = await verify('http://127.0.0.1:25099', '--json');
     assert.equal(run.code, 1);
     const report = JSON.parse(run.stdout) as VerifyJson;
     assert.deepEqual(report.summary, { pass: 0, fail: 1, warn: 0, skip: NAMES.length - 1 });
@@ -141,7 +141,7 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
   });
 
   test('behind a gateway that asks for API keys: --api-key passes, no key fails naming the checks', async () => {
-    const gateway = await startServiceProcess('gateway', 52095, {
+    const gateway = await startServiceProcess('gateway', 25095, {
       TENSORHOP_GATEWAY_API_KEYS: 'verify-key-1,verify-key-2',
       TENSORHOP_GATEWAY_UPSTREAMS: `downloader=${stack.urls.downloader};preprocessor=${stack.urls.preprocessor};model=${stack.urls.model}`,
     });
@@ -162,14 +162,14 @@ describe('tensorhop verify', { timeout: 240_000 }, () => {
 
   test('a broken deployment: exit 1, the failing checks named, a warning for loopback downloads', async () => {
     // A downloader that lets loopback through, hopping to the stack's stages.
-    const downloader = await startServiceProcess('downloader', 52091, {
+    const downloader = await startServiceProcess('downloader', 25091, {
       TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.0/8,::1/128',
       TENSORHOP_HOPS: `preprocessor=${stack.urls.gateway}/v1/preprocessor,model=${stack.urls.gateway}/v1/model`,
     });
     extra.push(downloader);
-    // A gateway whose model pool is a stopped model: nothing listens on 52093.
-    const gateway = await startServiceProcess('gateway', 52090, {
-      TENSORHOP_GATEWAY_UPSTREAMS: `downloader=${downloader.url};preprocessor=${stack.urls.preprocessor};model=http://127.0.0.1:52093`,
+    // A gateway whose model pool is a stopped model: nothing listens on 25093.
+    const gateway = await startServiceProcess('gateway', 25090, {
+      TENSORHOP_GATEWAY_UPSTREAMS: `downloader=${downloader.url};preprocessor=${stack.urls.preprocessor};model=http://127.0.0.1:25093`,
     });
     extra.push(gateway);
     const run = await verify(gateway.url, '--json', '--load-seconds', '1');

@@ -14,7 +14,7 @@ import { startStackProcess } from '../helpers/stack-process.js';
 import { startOriginProcess } from './origin-process.js';
 import { printTable } from './report.js';
 
-const BASE = 58380;
+const BASE = 13380;
 const STAGE_PORTS = [1, 2, 3].flatMap((s) => [BASE + s, BASE + s + 100]);
 
 /** Runs `tensorhop batch`; with `killAtLines`, SIGKILLs the client itself once the output has that many lines. */

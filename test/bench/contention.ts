@@ -40,7 +40,7 @@ function row(label: string, o: Outcome[], seconds: number): string[] {
 export async function benchContention(): Promise<void> {
   const seconds = Number(process.env.TENSORHOP_CONTENTION_SECONDS ?? 30);
   const origin = await startOriginProcess(0, true);
-  const stack = await startStackProcess(58580, {
+  const stack = await startStackProcess(13580, {
     TENSORHOP_DOWNLOADER_ALLOW: '127.0.0.1/32',
     TENSORHOP_DOWNLOADER_RETRIES: '0',
   });

@@ -46,8 +46,8 @@ async function fuzzOnce(label: string, port: number, env: Record<string, string>
 export async function benchFuzz(): Promise<void> {
   const payloads = await preparePayloads();
   try {
-    await fuzzOnce('default bounds', 57100, FUZZ_ENV, payloads);
-    await fuzzOnce('tight bounds', 57600, TIGHT_FUZZ_ENV, payloads);
+    await fuzzOnce('default bounds', 12100, FUZZ_ENV, payloads);
+    await fuzzOnce('tight bounds', 12600, TIGHT_FUZZ_ENV, payloads);
   } finally {
     await payloads.close();
   }

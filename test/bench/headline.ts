@@ -5,8 +5,9 @@
  * the loop with MNIST, and ≥ 85% of the model-only ceiling with MobileNetV2 (skipped when
  * models/bench/mobilenet_v2 is missing: `npm run model:mobilenet -w services/model`), read twice:
  * every process on every core, and the model on cores of its own with the rest of the chain on the
- * others, each against the model's ceiling on the same cores. Also the bytes the client sends and
- * receives per image in each sequencing mode.
+ * others, each against the model's ceiling on the same cores (measured before and after the chain)
+ * and in steady state, as the ceiling is: from the chain's first reply to its last. Also the bytes
+ * the client sends and receives per image in each sequencing mode.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -131,16 +132,16 @@ export interface HeadlineResult {
 type Origin = Awaited<ReturnType<typeof startOriginProcess>>;
 
 /** The machine's state, since other work on it moves every number here. */
-const machine = (cores = os.availableParallelism()): string =>
+const machine = (cores = allCores().length): string =>
   `${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} before the run`;
 
 async function mnistSection(base: string): Promise<number> {
   const loop = await seedLoop(workload(base, 'digits', 60), join(ROOT, 'models'), 'mnist');
-  return withStack(58080, {}, async (stack) => {
+  return withStack(13080, {}, async (stack) => {
     const gateway = stack.urls.gateway;
     const options: PipeOptions = { gateway, mode: 'hybrid', concurrency: 32, batchSize: 64 };
     await throughput(workload(base, 'digits', 256, 100_000), options); // warm-up
-    const state = machine(allCores().length);
+    const state = machine();
     const names = new Map([[process.pid, 'client (pipe) + bench']]);
     const cpu0 = treeCpu([process.pid], names);
     const run = await throughput(workload(base, 'digits', 4000), options);
@@ -193,15 +194,22 @@ async function mobilenetCeiling(
   const places = onnx
     ? placements(count).map(([instances, onnxThreads]) => ({ instances, onnxThreads }))
     : [{}];
-  if (cores) pin([process.pid], cores);
-  try {
+  return whilePinned(cores, async () => {
     for (const place of places) {
       rows.push(...(await benchCeiling({ repository, model, batchSizes: [1, 8, 32], seconds: 3, ...place })));
     }
+    return rows;
+  });
+}
+
+/** Runs `body` with this process on `cores` (left alone when undefined), then on every core again. */
+async function whilePinned<T>(cores: number[] | undefined, body: () => Promise<T>): Promise<T> {
+  if (cores) pin([process.pid], cores);
+  try {
+    return await body();
   } finally {
     if (cores) pin([process.pid], allCores());
   }
-  return rows;
 }
 
 /** `top`'s configuration measured once more, on the same cores. */
@@ -211,20 +219,17 @@ async function ceilingAgain(
   top: CeilingRow,
   cores?: number[],
 ): Promise<number> {
-  if (cores) pin([process.pid], cores);
-  try {
-    const [row] = await benchCeiling({
+  const [row] = await whilePinned(cores, () =>
+    benchCeiling({
       repository,
       model,
       batchSizes: [top.batchSize],
       seconds: 3,
       instances: top.instances,
       onnxThreads: top.threads,
-    });
-    return row!.imagesPerSecond;
-  } finally {
-    if (cores) pin([process.pid], allCores());
-  }
+    }),
+  );
+  return row!.imagesPerSecond;
 }
 
 /**
@@ -291,7 +296,7 @@ async function mobilenetRun(
     TENSORHOP_MODEL_MAX_BATCH_SIZE: String(top.batchSize),
   };
   const n = Math.min(3000, Math.max(200, Math.round(top.imagesPerSecond * 20)));
-  return withStack(58080, env, async (stack) => {
+  return withStack(13080, env, async (stack) => {
     if (split) {
       const tree = processTree([stack.child.pid!]);
       pin(
@@ -345,7 +350,7 @@ async function chainRuns(
   await throughput(workload(origin.base, 'photo', 64, 100_000), options); // warm-up
   const runs: ChainRun[] = [];
   for (const kind of kinds) {
-    const state = machine(allCores().length);
+    const state = machine();
     const names = new Map([
       [process.pid, 'client (pipe) + bench'],
       [origin.pid, 'origin'],

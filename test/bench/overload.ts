@@ -27,7 +27,7 @@ async function recovery(send: Send, from: number): Promise<number> {
 export async function benchOverload(): Promise<void> {
   const seconds = Number(process.env.TENSORHOP_OVERLOAD_SECONDS ?? 30);
   const origin = await startOriginProcess(0, true);
-  const stack = await startStackProcess(58280, LOAD_STACK_ENV);
+  const stack = await startStackProcess(13280, LOAD_STACK_ENV);
   try {
     const send: Send = () => hybridRequest(`${stack.urls.gateway}/v1/downloader`, origin.base, ROWS);
     await capacity(send, 8, 3); // warm-up

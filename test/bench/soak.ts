@@ -16,7 +16,7 @@ const ROWS = 8;
 export async function benchSoak(): Promise<void> {
   const seconds = Number(process.env.TENSORHOP_SOAK_SECONDS ?? 600);
   const origin = await startOriginProcess(0, true);
-  const stack = await startStackProcess(58680, LOAD_STACK_ENV);
+  const stack = await startStackProcess(13680, LOAD_STACK_ENV);
   try {
     const send: Send = () => hybridRequest(`${stack.urls.gateway}/v1/downloader`, origin.base, ROWS);
     await capacity(send, 8, 3);

@@ -36,7 +36,7 @@ describe('web page', { skip: skipWithoutChromium(), timeout: 240_000 }, () => {
 
   before(async () => {
     // A small body limit, so that a whole photo is refused by the gateway before any row is read.
-    fixture = await startWebFixture(46080, { TENSORHOP_GATEWAY_BODY_LIMIT_BYTES: String(LIMIT) });
+    fixture = await startWebFixture(21080, { TENSORHOP_GATEWAY_BODY_LIMIT_BYTES: String(LIMIT) });
     ({ browser, gateway } = fixture);
     const { origin } = fixture;
     const [a, b, c] = origin.digits;

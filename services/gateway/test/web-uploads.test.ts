@@ -19,7 +19,7 @@ describe('web page uploads', { skip: skipWithoutChromium(), timeout: 240_000 }, 
   let fixture: WebFixture, browser: Browser, origin: DigitOrigin, gateway: string;
 
   before(async () => {
-    fixture = await startWebFixture(47080);
+    fixture = await startWebFixture(22080);
     ({ browser, origin, gateway } = fixture);
   });
 
