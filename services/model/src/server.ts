@@ -4,7 +4,6 @@
  * ready when every model is loaded and warmed up.
  */
 import express from 'express';
-import { Gauge } from 'prom-client';
 import { TensorhopError } from '@tensorhop/protocol';
 import { createLogger, createService, type Listening, type Service } from '@tensorhop/kit';
 import { grpcPortOf, type ModelConfig } from './config.js';
@@ -12,6 +11,7 @@ import { createModelRuntime, mountTfServingRoutes, type ModelInfo, type ModelRun
 import { createModelStage } from './stage.js';
 import { modelCatalog } from './oip/catalog.js';
 import { withGrpc } from './oip/grpc-lifecycle.js';
+import { createModelMetrics } from './metrics.js';
 
 export { loadModelConfig, type ModelConfig } from './config.js';
 export { DEFAULT_REPOSITORY } from './repository/repository.js';
@@ -30,6 +30,8 @@ export interface ModelService extends Service {
 
 export function createServer(config: ModelConfig, options: { crashValue?: number } = {}): ModelService {
   const log = createLogger('model', config.logLevel);
+  let runtime: ModelRuntime | undefined;
+  const metrics = createModelMetrics(() => runtime);
   const loaded = createModelRuntime({
     repository: config.repository,
     backend: config.backend,
@@ -44,8 +46,8 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
     ...(config.models.length ? { only: config.models } : {}),
     drainTimeoutMs: config.drainTimeoutMs,
     ...(options.crashValue === undefined ? {} : { crashValue: options.crashValue }),
+    onBatch: metrics.onBatch,
   });
-  let runtime: ModelRuntime | undefined;
   let failure: Error | undefined;
   loaded.then(
     (r) => {
@@ -95,42 +97,10 @@ export function createServer(config: ModelConfig, options: { crashValue?: number
       app.use(tfServing);
     },
   });
-  const backendInfo = new Gauge({
-    name: 'tensorhop_model_backend_info',
-    help: 'Each backend or ONNX Runtime provider that runs a model (value 1)',
-    labelNames: ['backend'],
-    registers: [service.metrics.registry],
-  });
-  const runtimeInfo = new Gauge({
-    name: 'tensorhop_model_runtime_info',
-    help: 'What runs each model version: runtime, instances and threads per instance (value 1)',
-    labelNames: ['model', 'version', 'runtime', 'instances', 'threads'],
-    registers: [service.metrics.registry],
-  });
-  const queueRows = new Gauge({
-    name: 'tensorhop_model_queue_rows',
-    help: 'Rows waiting for a batch',
-    registers: [service.metrics.registry],
-    collect() {
-      if (runtime) this.set(runtime.stats().queueRows);
-    },
-  });
-  void queueRows;
+  metrics.register(service.metrics.registry);
   void loaded.then(
     (r) => {
-      for (const m of r.models()) {
-        backendInfo.set({ backend: m.runtime.name }, 1);
-        runtimeInfo.set(
-          {
-            model: m.name,
-            version: String(m.version),
-            runtime: m.runtime.name,
-            instances: String(m.instances),
-            threads: String(m.threads),
-          },
-          1,
-        );
-      }
+      metrics.loaded(r);
       mountTfServingRoutes(tfServing, { runtime: r, logger: log, trace: service.startTrace });
     },
     () => undefined,

@@ -35,6 +35,8 @@ export interface ModelRuntimeOptions {
   drainTimeoutMs?: number;
   /** Test hook: a batch whose first value is this kills its worker mid-batch. @default none */
   crashValue?: number;
+  /** Told of every batch each model version runs: its rows and seconds (metrics). @default none */
+  onBatch?: (model: { name: string; version: number }, rows: number, seconds: number) => void;
 }
 
 /**
@@ -102,7 +104,14 @@ async function startEntry(
     );
   }
   const batching = { ...version.config.batching, ...options.batching };
-  const batcher = new DynamicBatcher(batching, pool, input.dtype);
+  const { onBatch } = options;
+  const model = { name: version.name, version: version.version };
+  const batcher = new DynamicBatcher(
+    batching,
+    pool,
+    input.dtype,
+    onBatch && ((rows, seconds) => onBatch(model, rows, seconds)),
+  );
   const info: ModelInfo = {
     name: version.name,
     version: version.version,

@@ -32,7 +32,14 @@ export interface BatcherStats {
   batchedRows: number;
   rejected: number;
   failedRows: number;
+  /** Seconds rows waited between being queued and their batch leaving, summed over rows. */
+  queueSeconds: number;
+  /** Seconds batches took on an instance (hand-off included), summed over batches. */
+  computeSeconds: number;
 }
+
+/** Told of every batch that ran (or failed): its rows and its seconds on an instance. */
+export type BatchObserver = (rows: number, seconds: number) => void;
 
 /**
  * Dynamic batching for one model version, with Triton's knobs. Rows of concurrent requests
@@ -51,6 +58,8 @@ export class DynamicBatcher {
     batchedRows: 0,
     rejected: 0,
     failedRows: 0,
+    queueSeconds: 0,
+    computeSeconds: 0,
   };
   private readonly queue: Job[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -65,6 +74,7 @@ export class DynamicBatcher {
     private readonly config: BatchingConfig,
     private readonly runner: BatchRunner,
     private readonly dtype: InputDType,
+    private readonly observe: BatchObserver = () => undefined,
   ) {
     runner.onIdle(() => this.pump());
   }
@@ -162,12 +172,14 @@ export class DynamicBatcher {
   /** Takes up to `limit` rows off the head of the queue; rows of another shape wait. */
   private take(limit: number): Segment[] {
     const segments: Segment[] = [];
+    const now = performance.now();
     let rows = 0;
     while (this.queue.length > 0 && rows < limit) {
       const job = this.queue[0]!;
       if (segments.length > 0 && job.rowShape.join() !== segments[0]!.job.rowShape.join()) break;
       const count = Math.min(job.rows - job.next, limit - rows);
       segments.push({ job, start: job.next, count, offset: rows });
+      this.stats.queueSeconds += (count * (now - job.at)) / 1000;
       job.next += count;
       rows += count;
       if (job.next === job.rows) this.queue.shift();
@@ -183,8 +195,14 @@ export class DynamicBatcher {
     this.stats.batchedRows += rows;
     this.stats.inflightRows += rows;
     const started = performance.now();
+    const ran = (): void => {
+      const ms = performance.now() - started;
+      this.stats.computeSeconds += ms / 1000;
+      this.observe(rows, ms / 1000);
+    };
     try {
       const outputs = await this.runner.run(batch, [rows, ...segments[0]!.job.rowShape]);
+      ran();
       this.batchMs = 0.8 * this.batchMs + 0.2 * (performance.now() - started);
       this.stats.inflightRows -= rows;
       for (const s of segments) {
@@ -193,6 +211,7 @@ export class DynamicBatcher {
         this.settle(s.job, s.count);
       }
     } catch (error) {
+      ran();
       this.stats.inflightRows -= rows;
       this.stats.failedRows += rows;
       const failure =

@@ -102,6 +102,8 @@ export class Runtime implements ModelRuntime {
       batchedRows: sum('batchedRows'),
       rejected: sum('rejected'),
       failedRows: sum('failedRows'),
+      queueSeconds: sum('queueSeconds'),
+      computeSeconds: sum('computeSeconds'),
       restarts: sum('restarts'),
       instances: sum('instances'),
       liveInstances: sum('liveInstances'),
