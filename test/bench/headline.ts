@@ -308,7 +308,7 @@ async function mobilenetRun(
     }
     try {
       // Noise JPEGs, a decoder's worst case, only where the cores are shared.
-      const runs = await chainRuns(stack, origin, n, split ? ['photo'] : ['photo', 'noise']);
+      const runs = await chainRuns(stack, origin, n, split ? ['photo'] : ['photo', 'noise'], top.instances);
       const after = await ceilingAgain(repository, model, top, split?.model);
       // Cores of one machine are not separate machines: what the feeding cores do slows the model's.
       const crowded = split
@@ -337,6 +337,17 @@ interface ChainRun extends Throughput {
   state: string;
   imagesPerSecond: number;
   cpu: string[][];
+  /** Share of the run the model's instances had a batch in flight (its /metrics). */
+  modelBusy: number;
+}
+
+/** The model service's instance-seconds so far (`tensorhop_model_compute_seconds_total`, every version). */
+async function computeSeconds(modelUrl: string): Promise<number> {
+  const text = await (await fetch(`${modelUrl}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('tensorhop_model_compute_seconds_total{'))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
 /** The chain over `n` URLs of each kind, after a warm-up. */
@@ -345,6 +356,7 @@ async function chainRuns(
   origin: Origin,
   n: number,
   kinds: readonly ('photo' | 'noise')[],
+  instances: number,
 ): Promise<ChainRun[]> {
   const options: PipeOptions = { gateway: stack.urls.gateway, mode: 'hybrid', concurrency: 4, batchSize: 32 };
   await throughput(workload(origin.base, 'photo', 64, 100_000), options); // warm-up
@@ -357,14 +369,18 @@ async function chainRuns(
     ]);
     const roots = [process.pid, stack.child.pid!, origin.pid];
     const cpu0 = treeCpu(roots, names);
+    const busy0 = await computeSeconds(stack.urls.model);
     const t0 = performance.now();
     const result = await throughput(workload(origin.base, kind, n), options);
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuPerRow(cpu0, treeCpu(roots, names), n);
     runs.push({
       ...result,
       kind,
       state,
-      imagesPerSecond: result.ok / ((performance.now() - t0) / 1000),
-      cpu: cpuPerRow(cpu0, treeCpu(roots, names), n),
+      imagesPerSecond: result.ok / seconds,
+      cpu,
+      modelBusy: ((await computeSeconds(stack.urls.model)) - busy0) / (seconds * instances),
     });
   }
   return runs;
@@ -465,7 +481,8 @@ function report(run: {
       `the model used ${modelMs.toFixed(2)} ms of CPU per image scored (${modelBound.toFixed(0)} images/s on its ` +
         `${split.model.length} core${split.model.length > 1 ? 's' : ''}), everything else ${feedMs.toFixed(2)} ms ` +
         `(${feedBound.toFixed(0)}/s on ${split.feed.length}): the chain cannot pass ${bound.toFixed(0)} images/s ` +
-        `(${pct(bound)} of the ceiling); in steady state it ran at ${((100 * photo.steadyPerSecond) / bound).toFixed(0)}% of that.`,
+        `(${pct(bound)} of the ceiling); in steady state it ran at ${((100 * photo.steadyPerSecond) / bound).toFixed(0)}% of that. ` +
+        `The model's instance had a batch in flight ${(100 * photo.modelBusy).toFixed(0)}% of the whole run (its /metrics).`,
     );
     if (crowded !== undefined)
       console.log(
@@ -487,7 +504,8 @@ function report(run: {
       `${r.kind}: the four stages used ${stages.toFixed(2)} ms of CPU per image scored, the model alone ` +
         `${ceilingCpu.toFixed(2)} at its ceiling: on ${cores} shared cores the chain cannot pass ` +
         `${bound.toFixed(0)} images/s (${pct(bound)} of the ceiling); ` +
-        `in steady state it ran at ${((100 * r.steadyPerSecond) / bound).toFixed(0)}% of that.`,
+        `in steady state it ran at ${((100 * r.steadyPerSecond) / bound).toFixed(0)}% of that; ` +
+        `the model's instances had a batch in flight ${(100 * r.modelBusy).toFixed(0)}% of the whole run.`,
     );
   }
   return share;
