@@ -15,7 +15,7 @@ const LABELS = ['model', 'version'] as const;
 
 export interface ModelMetrics {
   /** For createModelRuntime's `onBatch`. */
-  onBatch(model: { name: string; version: number }, rows: number, seconds: number): void;
+  onBatch(model: { name: string; version: number }, rows: number): void;
   /** Sets what runs each model version, once they are loaded. */
   loaded(runtime: ModelRuntime): void;
   /** Adds every metric to the service's registry. */

@@ -35,8 +35,8 @@ export interface ModelRuntimeOptions {
   drainTimeoutMs?: number;
   /** Test hook: a batch whose first value is this kills its worker mid-batch. @default none */
   crashValue?: number;
-  /** Told of every batch each model version runs: its rows and seconds (metrics). @default none */
-  onBatch?: (model: { name: string; version: number }, rows: number, seconds: number) => void;
+  /** Told of every batch each model version runs, with its rows (metrics). @default none */
+  onBatch?: (model: { name: string; version: number }, rows: number) => void;
 }
 
 /**
@@ -110,7 +110,7 @@ async function startEntry(
     batching,
     pool,
     input.dtype,
-    onBatch && ((rows, seconds) => onBatch(model, rows, seconds)),
+    onBatch && ((rows) => onBatch(model, rows)),
   );
   const info: ModelInfo = {
     name: version.name,

@@ -38,8 +38,8 @@ export interface BatcherStats {
   computeSeconds: number;
 }
 
-/** Told of every batch that ran (or failed): its rows and its seconds on an instance. */
-export type BatchObserver = (rows: number, seconds: number) => void;
+/** Told of every batch that ran (or failed), with its rows. */
+export type BatchObserver = (rows: number) => void;
 
 /**
  * Dynamic batching for one model version, with Triton's knobs. Rows of concurrent requests
@@ -196,9 +196,8 @@ export class DynamicBatcher {
     this.stats.inflightRows += rows;
     const started = performance.now();
     const ran = (): void => {
-      const ms = performance.now() - started;
-      this.stats.computeSeconds += ms / 1000;
-      this.observe(rows, ms / 1000);
+      this.stats.computeSeconds += (performance.now() - started) / 1000;
+      this.observe(rows);
     };
     try {
       const outputs = await this.runner.run(batch, [rows, ...segments[0]!.job.rowShape]);
