@@ -13,6 +13,46 @@ const BATCH_SIZE_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512];
 
 const LABELS = ['model', 'version'] as const;
 
+/** Counters read from each model version's stats: name, help, and the stat. */
+const COUNTERS: [string, string, (m: ModelStats) => number][] = [
+  ['tensorhop_model_requests_total', 'Requests a model version queued rows for', (m) => m.requests],
+  [
+    'tensorhop_model_rows_total',
+    'Rows a model version put into batches (Triton: inference count)',
+    (m) => m.batchedRows,
+  ],
+  [
+    'tensorhop_model_batches_total',
+    'Batches a model version ran (Triton: execution count); rows_total ÷ batches_total is the mean batch',
+    (m) => m.batches,
+  ],
+  [
+    'tensorhop_model_failed_rows_total',
+    'Rows whose batch failed (INFER_FAILED: the instance died or the batch threw)',
+    (m) => m.failedRows,
+  ],
+  [
+    'tensorhop_model_rejected_requests_total',
+    'Requests refused because the queue was full (OVERLOADED)',
+    (m) => m.rejected,
+  ],
+  [
+    'tensorhop_model_queue_seconds_total',
+    'Seconds rows waited in the queue before their batch left, summed over rows',
+    (m) => m.queueSeconds,
+  ],
+  [
+    'tensorhop_model_compute_seconds_total',
+    'Seconds batches took on an instance, summed; its rate ÷ live instances is how busy they are',
+    (m) => m.computeSeconds,
+  ],
+  [
+    'tensorhop_model_instance_restarts_total',
+    'Instances replaced after their worker died',
+    (m) => m.restarts,
+  ],
+];
+
 export interface ModelMetrics {
   /** For createModelRuntime's `onBatch`. */
   onBatch(model: { name: string; version: number }, rows: number): void;
@@ -77,46 +117,7 @@ export function createModelMetrics(current: () => ModelRuntime | undefined): Mod
         for (const m of current()?.stats().models ?? []) this.set(labelsOf(m), m.liveInstances);
       },
     }),
-    fromStats(
-      'tensorhop_model_requests_total',
-      'Requests a model version queued rows for',
-      (m) => m.requests,
-    ),
-    fromStats(
-      'tensorhop_model_rows_total',
-      'Rows a model version put into batches (Triton: inference count)',
-      (m) => m.batchedRows,
-    ),
-    fromStats(
-      'tensorhop_model_batches_total',
-      'Batches a model version ran (Triton: execution count); rows_total ÷ batches_total is the mean batch',
-      (m) => m.batches,
-    ),
-    fromStats(
-      'tensorhop_model_failed_rows_total',
-      'Rows whose batch failed (INFER_FAILED: the instance died or the batch threw)',
-      (m) => m.failedRows,
-    ),
-    fromStats(
-      'tensorhop_model_rejected_requests_total',
-      'Requests refused because the queue was full (OVERLOADED)',
-      (m) => m.rejected,
-    ),
-    fromStats(
-      'tensorhop_model_queue_seconds_total',
-      'Seconds rows waited in the queue before their batch left, summed over rows',
-      (m) => m.queueSeconds,
-    ),
-    fromStats(
-      'tensorhop_model_compute_seconds_total',
-      'Seconds batches took on an instance, summed; its rate ÷ live instances is how busy they are',
-      (m) => m.computeSeconds,
-    ),
-    fromStats(
-      'tensorhop_model_instance_restarts_total',
-      'Instances replaced after their worker died',
-      (m) => m.restarts,
-    ),
+    ...COUNTERS.map(([name, help, read]) => fromStats(name, help, read)),
   ];
   return {
     onBatch: (model, rows) => batchSize.observe(labelsOf(model), rows),
