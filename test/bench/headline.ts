@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { classify, pipe, type Mode, type PipeOptions } from '@tensorhop/sdk';
 import { benchCeiling, type CeilingRow } from '../../services/model/bench/harness.js';
 import { best, placements } from './model-onnx.js';
+import { sampleValues } from '../helpers/prometheus.js';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process.js';
 import { countingAgent } from './counting-agent.js';
 import { cpuPerRow, processTree, treeCpu } from './process-cpu.js';
@@ -132,8 +133,8 @@ export interface HeadlineResult {
 type Origin = Awaited<ReturnType<typeof startOriginProcess>>;
 
 /** The machine's state, since other work on it moves every number here. */
-const machine = (cores = allCores().length): string =>
-  `${cores} cores, load average ${os.loadavg()[0]!.toFixed(1)} before the run`;
+const machine = (): string =>
+  `${allCores().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} before the run`;
 
 async function mnistSection(base: string): Promise<number> {
   const loop = await seedLoop(workload(base, 'digits', 60), join(ROOT, 'models'), 'mnist');
@@ -344,10 +345,7 @@ interface ChainRun extends Throughput {
 /** The model service's instance-seconds so far (`tensorhop_model_compute_seconds_total`, every version). */
 async function computeSeconds(modelUrl: string): Promise<number> {
   const text = await (await fetch(`${modelUrl}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('tensorhop_model_compute_seconds_total{'))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return sampleValues(text, 'tensorhop_model_compute_seconds_total').reduce((sum, v) => sum + v, 0);
 }
 
 /** The chain over `n` URLs of each kind, after a warm-up. */

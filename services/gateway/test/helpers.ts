@@ -21,6 +21,7 @@ import {
   type GatewayConfig,
   type GatewayOptions,
 } from '../src/server.js';
+export { metric } from '../../../test/helpers/prometheus.js';
 
 export interface Replica {
   id: string;
@@ -191,16 +192,6 @@ export function floats(reply: JsonReply, name: string): number[] {
   const i = reply.body.outputNames?.indexOf(name) ?? -1;
   const b = Buffer.from(reply.body.outputTensors?.[i]?.data ?? '', 'base64');
   return Array.from(new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4));
-}
-
-/** The value of one sample of a Prometheus text exposition, or 0. */
-export function metric(text: string, name: string, labels: Record<string, string>): number {
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`)) continue;
-    if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)))
-      return Number(line.split(' ').pop());
-  }
-  return 0;
 }
 
 /** Resolves when `check` holds, polling every 10 ms, or fails after `ms`. */

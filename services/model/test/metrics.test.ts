@@ -4,6 +4,7 @@ import { isTensorhopError } from '../src/errors.js';
 import { loadModelConfig } from '../src/config.js';
 import type { ModelRuntime } from '../src/index.js';
 import { createServer, type ModelService } from '../src/server.js';
+import { sampleValues } from '../../../test/helpers/prometheus.js';
 import { rows, tempRepository, WIDTH, writeScaleModel } from './helpers/tiny-model.js';
 
 // One instance, batches of at most 8 and a queue of 64 rows, so every count below is exact.
@@ -32,20 +33,10 @@ type Value = (name: string, labels?: Record<string, string>) => number;
 /** Reads /metrics; `value(name, labels)` is the one sample of `name` carrying those labels (among others). */
 async function scrape(): Promise<Value> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  const samples = text
-    .split('\n')
-    .filter((line) => line && !line.startsWith('#'))
-    .map((line) => {
-      const [, name = '', body = '', value = ''] = /^(\w+)(?:\{(.*)\})? (\S+)$/.exec(line) ?? [];
-      const labels = new Map([...body.matchAll(/(\w+)="([^"]*)"/g)].map(([, k = '', v = '']) => [k, v]));
-      return { name, labels, value: Number(value) };
-    });
   return (name, labels = {}) => {
-    const found = samples.filter(
-      (s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels.get(k) === v),
-    );
+    const found = sampleValues(text, name, labels);
     assert.equal(found.length, 1, `${name} ${JSON.stringify(labels)}: ${found.length} samples in /metrics`);
-    return found[0]!.value;
+    return found[0]!;
   };
 }
 
